@@ -1,0 +1,86 @@
+/**
+ * Starts tfit's local chain in this process: Chopsticks in genesis mode, executing the
+ * tfit runtime wasm from a chain spec, serving JSON-RPC over WebSocket on loopback.
+ */
+import { readFileSync } from 'node:fs';
+import type { setupWithServer as SetupWithServer } from '@acala-network/chopsticks';
+import { specPath } from '../chain-spec/build.js';
+
+export type BlockMode = 'instant' | 'batch' | 'manual';
+/** Chopsticks' BuildBlockMode values. */
+const MODES: Record<BlockMode, string> = { instant: 'Instant', batch: 'Batch', manual: 'Manual' };
+
+export interface LocalChainOptions {
+  /** TCP port; 0 picks a free one. Default 8000. */
+  port?: number;
+  host?: string;
+  /** When blocks are built: on each transaction (instant, default), batched, or on `dev_newBlock` only. */
+  blockMode?: BlockMode;
+  /** sqlite file to persist blocks and state in (resumes from it when it exists). */
+  db?: string;
+  /** Chain spec path; default the built `dev` preset. */
+  spec?: string;
+  /** Chopsticks log level (default 'error'). */
+  logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+export interface LocalChain {
+  /** ws:// endpoint. */
+  endpoint: string;
+  port: number;
+  /** Stops block production and the server. Idempotent. */
+  close(): Promise<void>;
+}
+
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+  constructor(readonly requested: number, readonly actual: number) {
+    super(`port ${requested} is in use (Chopsticks would have moved to ${actual}); choose another with --port`);
+  }
+}
+
+let live = 0;
+
+export async function startLocalChain(opts: LocalChainOptions = {}): Promise<LocalChain> {
+  // Chopsticks reads LOG_LEVEL once, when it is first imported: set it before the import.
+  process.env.LOG_LEVEL ??= opts.logLevel ?? 'error';
+  const { setupWithServer } = await import('@acala-network/chopsticks');
+  const requested = opts.port ?? 8000;
+  const genesis = JSON.parse(readFileSync(opts.spec ?? specPath('dev'), 'utf8'));
+  const ctx = await setupWithServer({
+    genesis,
+    port: requested,
+    host: opts.host ?? '127.0.0.1',
+    'build-block-mode': MODES[opts.blockMode ?? 'instant'],
+    db: opts.db,
+    'runtime-log-level': Number(process.env.TFIT_RUNTIME_LOG ?? 0),
+    resume: opts.db ? await hasBlocks(opts.db) : undefined,
+  } as unknown as Parameters<typeof SetupWithServer>[0]);
+  const port = Number(ctx.addr.split(':').at(-1));
+  let closed: Promise<void> | undefined;
+  // The wasm executor is a worker thread shared by every chain in the process: stop it
+  // with the last chain so the process can exit.
+  live++;
+  const close = () =>
+    (closed ??= ctx.close().finally(async () => {
+      if (--live === 0) {
+        const { destroyWorker } = await import('@acala-network/chopsticks-core');
+        await destroyWorker();
+      }
+    }));
+  if (requested !== 0 && port !== requested) {
+    await close();
+    throw new PortInUseError(requested, port);
+  }
+  return { endpoint: `ws://${ctx.addr}`, port, close };
+}
+
+/** Resume only when the db already holds blocks (a new file starts from genesis). */
+async function hasBlocks(db: string): Promise<boolean | undefined> {
+  try {
+    const { statSync } = await import('node:fs');
+    return statSync(db).size > 0 ? true : undefined;
+  } catch {
+    return undefined;
+  }
+}
