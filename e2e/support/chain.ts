@@ -10,6 +10,8 @@ import { startLocalChain, type LocalChain, type LocalChainOptions } from '../../
 export interface TestChain {
   chain: LocalChain;
   api: ApiPromise;
+  /** The raw JSON-RPC transport (bypasses polkadot-js' client-side decoding). */
+  provider: WsProvider;
   alice: KeyringPair;
   bob: KeyringPair;
   charlie: KeyringPair;
@@ -22,11 +24,12 @@ export async function startTestChain(opts: LocalChainOptions = {}): Promise<Test
   await cryptoWaitReady();
   const chain = await startLocalChain({ port: 0, ...opts });
   try {
-    const api = await ApiPromise.create({ provider: new WsProvider(chain.endpoint), noInitWarn: true, throwOnConnect: true });
+    const provider = new WsProvider(chain.endpoint);
+    const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
     apis.set(api.registry, api);
     const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
     return {
-      chain, api, keyring,
+      chain, api, keyring, provider,
       alice: keyring.addFromUri('//Alice'),
       bob: keyring.addFromUri('//Bob'),
       charlie: keyring.addFromUri('//Charlie'),

@@ -30,9 +30,8 @@ export function set_code(origin: Origin, code: Uint8Array): DispatchError | null
   if (!origin.isRoot()) return badOrigin();
   const raw = misc.runtimeVersion(code);
   if (raw === null) return Error.FailedToExtractRuntimeVersion();
-  // the host returns Option<Vec<u8>> of the encoded RuntimeVersion
+  // `raw` is the encoded RuntimeVersion (the host's Option<Vec<u8>> already unwrapped)
   const r = new Reader(raw);
-  r.len(1);
   const specName = r.str();
   r.str();
   r.u32();
