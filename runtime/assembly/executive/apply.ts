@@ -3,7 +3,8 @@
 import { Writer, U128 } from "../codec";
 import { storage } from "../host";
 import { DispatchError, DispatchInfo, Phase, Weight } from "../generated/types";
-import { dispatchCall, callClass, callPaysFee } from "../generated/calls";
+import { callClass, callPaysFee } from "../generated/calls";
+import { dispatchTransactional } from "../support/dispatch";
 import { SystemEvents, TransactionPaymentEvents } from "../generated/events";
 import { System_Account, System_ExtrinsicCount, System_ExtrinsicData, System_ExecutionPhase, System_BlockWeight, System_AllExtrinsicsLen } from "../generated/storage";
 import { Origin } from "../support/origin";
@@ -106,10 +107,7 @@ export function applyExtrinsic(bytes: Uint8Array): ApplyOutcome {
     enterPhase(index);
   }
 
-  storage.startTransaction();
-  const res = dispatchCall(origin, x.call);
-  if (res === null) storage.commitTransaction();
-  else storage.rollbackTransaction();
+  const res = dispatchTransactional(origin, x.call);
 
   if (!x.signed && res !== null) {
     // a failing inherent makes the block invalid

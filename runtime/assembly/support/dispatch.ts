@@ -3,6 +3,7 @@
 import { DispatchError, ModuleError } from "../generated/types";
 import { Origin } from "./origin";
 import { storage } from "../host";
+import { Call, dispatchCall } from "../generated/calls";
 
 export function moduleError(pallet: u8, index: u8): DispatchError {
   const m = new ModuleError();
@@ -20,16 +21,13 @@ export function unknownCall(): DispatchError { return DispatchError.Other(); }
 export function overflow(): DispatchError { return DispatchError.Arithmetic(1); }
 export function underflow(): DispatchError { return DispatchError.Arithmetic(0); }
 
-/** True when the origin is a signed account. */
-export function isSigned(origin: Origin): bool { return origin.isSigned(); }
-
 /**
- * Runs `f` in a storage transaction: its writes are kept only when it succeeds,
- * as `#[transactional]` / `with_storage_layer` in FRAME.
+ * Dispatches a call in a storage transaction: its writes are kept only when it succeeds,
+ * as FRAME's `with_storage_layer`.
  */
-export function transactional<T>(f: (x: T) => DispatchError | null, x: T): DispatchError | null {
+export function dispatchTransactional(origin: Origin, call: Call): DispatchError | null {
   storage.startTransaction();
-  const res = f(x);
+  const res = dispatchCall(origin, call);
   if (res === null) storage.commitTransaction();
   else storage.rollbackTransaction();
   return res;

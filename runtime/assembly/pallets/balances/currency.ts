@@ -6,7 +6,6 @@ import { System_Account, Balances_TotalIssuance } from "../../generated/storage"
 import { Balances_ExistentialDeposit } from "../../generated/constants";
 import { BalancesErrors as Error } from "../../generated/errors";
 import { BalancesEvents as Event, SystemEvents } from "../../generated/events";
-import { cannotLookup } from "../../support/dispatch";
 import { bytesEqual } from "../../codec";
 
 export function existentialDeposit(): U128 { return Balances_ExistentialDeposit(); }
@@ -99,4 +98,3 @@ export function withdrawFee(who: Uint8Array, fee: U128): bool {
   return true;
 }
 
-export { cannotLookup };

@@ -5,10 +5,9 @@ import { Sudo_Key } from "../../generated/storage";
 import { SudoErrors as Error } from "../../generated/errors";
 import { SudoEvents as Event } from "../../generated/events";
 import { Origin } from "../../support/origin";
-import { badOrigin, cannotLookup } from "../../support/dispatch";
+import { badOrigin, cannotLookup, dispatchTransactional } from "../../support/dispatch";
 import { bytesEqual } from "../../codec";
 import { lookup } from "../balances/currency";
-import { dispatchTransactional } from "../utility/calls";
 
 function ensureSudo(origin: Origin): DispatchError | null {
   if (!origin.isSigned()) return badOrigin();

@@ -6,18 +6,9 @@ import { UtilityErrors as Error } from "../../generated/errors";
 import { UtilityEvents as Event } from "../../generated/events";
 import { Utility_batched_calls_limit } from "../../generated/constants";
 import { Origin } from "../../support/origin";
-import { badOrigin } from "../../support/dispatch";
+import { badOrigin, dispatchTransactional } from "../../support/dispatch";
 import { storage, hashing } from "../../host";
 import { Writer } from "../../codec";
-
-/** Dispatches one call in a storage transaction (rolled back on error). */
-export function dispatchTransactional(origin: Origin, call: Call): DispatchError | null {
-  storage.startTransaction();
-  const res = dispatchCall(origin, call);
-  if (res === null) storage.commitTransaction();
-  else storage.rollbackTransaction();
-  return res;
-}
 
 function checkBatch(origin: Origin, calls: Array<Call>): DispatchError | null {
   if (origin.kind == Origin.NONE) return badOrigin();
