@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { Metadata, TypeRegistry } from '@polkadot/types';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { startTestChain, type TestChain } from '../support/chain.js';
-import { RuntimeHost } from '../support/runtime-host.js';
+import { devGenesisHost } from '../support/runtime.js';
 
 describe('metadata', () => {
   let t: TestChain;
@@ -10,15 +10,15 @@ describe('metadata', () => {
   after(async () => t?.close());
 
   it('declares metadata versions 14 and 15, and both decode', async () => {
-    const host = new RuntimeHost();
-    const versions = t.api.createType('Vec<u32>', hexToU8a(await host.call('Metadata_metadata_versions', '0x')));
+    const host = await devGenesisHost();
+    const versions = t.api.createType('Vec<u32>', hexToU8a(host.call('Metadata_metadata_versions', '0x')));
     expect(versions.map((v) => v.toNumber())).to.deep.equal([14, 15]);
     for (const v of [14, 15]) {
-      const opt = t.api.createType('Option<Bytes>', hexToU8a(await host.call('Metadata_metadata_at_version', u8aToHex(t.api.createType('u32', v).toU8a()))));
+      const opt = t.api.createType('Option<Bytes>', hexToU8a(host.call('Metadata_metadata_at_version', u8aToHex(t.api.createType('u32', v).toU8a()))));
       const md = new Metadata(new TypeRegistry(), opt.unwrap().toU8a(true));
       expect(md.version).to.equal(v);
     }
-    const none = t.api.createType('Option<Bytes>', hexToU8a(await host.call('Metadata_metadata_at_version', u8aToHex(t.api.createType('u32', 13).toU8a()))));
+    const none = t.api.createType('Option<Bytes>', hexToU8a(host.call('Metadata_metadata_at_version', u8aToHex(t.api.createType('u32', 13).toU8a()))));
     expect(none.isNone).to.equal(true);
   });
 

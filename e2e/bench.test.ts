@@ -1,0 +1,15 @@
+import { expect } from 'chai';
+import { benchRuntime } from '../bench/runtime.js';
+
+/** The benchmarks run once, small, so that `npm run bench` cannot rot between runs. */
+describe('benchmarks (smoke run, small sizes)', () => {
+  it('runtime: cold start, empty block, blocks of N transfers, accountNextIndex latency', async () => {
+    const r = await benchRuntime({ sizes: [1, 5], samples: 2 });
+    expect(r.coldStartMs).to.be.greaterThan(0);
+    expect(r.emptyBlockMs.n).to.equal(2);
+    expect(r.blocks.map((b) => b.n)).to.deep.equal([1, 5]);
+    expect(r.inProcessBlocks.map((b) => b.n)).to.deep.equal([1, 5]);
+    for (const b of [...r.blocks, ...r.inProcessBlocks]) expect(b.extrinsicsPerSecond).to.be.greaterThan(0);
+    expect(r.accountNextIndexMs.p95).to.be.greaterThan(0);
+  });
+});
