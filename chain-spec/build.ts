@@ -65,6 +65,7 @@ export function genesisStorage(p: Preset, wasm: Uint8Array): Record<string, stri
   put(query.grandpa.authorities(), 'Vec<([u8;32], u64)>', p.grandpa.map((k) => [k, 1]));
   put(query.transactionPayment.nextFeeMultiplier(), 'u128', 10n ** 18n);
   put(query.transactionPayment.storageVersion(), 'u8', 1);
+  tfgridGenesis(p, put, query);
   return top;
 }
 
@@ -95,4 +96,33 @@ export async function writeSpecs(): Promise<string[]> {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const p of await writeSpecs()) process.stdout.write(`chain spec: ${p}\n`);
+}
+
+type Put = (k: Uint8Array, type: string, value: unknown) => void;
+
+/** TF-Grid genesis: the default pricing policy (1) and DIY / certified farming policies, at TF-Chain's values. */
+function tfgridGenesis(p: Preset, put: Put, query: ReturnType<typeof expandMetadata>['query']) {
+  const g = query.tfgridModule;
+  const policy = (value: number) => ({ value, unit: 'Gigabytes' });
+  const pricing = {
+    version: 1, id: 1, name: 'threefold_default_pricing_policy',
+    su: policy(50_000), cu: policy(100_000), nu: policy(15_000), ipu: policy(40_000),
+    uniqueName: policy(2_500), domainName: policy(5_000),
+    foundationAccount: p.tfgrid.foundation, certifiedSalesAccount: p.tfgrid.certifiedSales, discountForDedicationNodes: 50,
+  };
+  put(g.pricingPolicies(1), 'PalletTfgridPricingPolicy', pricing);
+  put(g.pricingPolicyIdByName(pricing.name), 'u32', 1);
+  put(g.pricingPolicyID(), 'u32', 1);
+  const farming = [
+    { name: 'threefold_default_diy_farming_policy', cu: 2_400, su: 1_000, nu: 30, nodeCertification: 'Diy' },
+    { name: 'threefold_default_certified_farming_policy', cu: 3_000, su: 1_250, nu: 38, nodeCertification: 'Certified' },
+  ];
+  farming.forEach((f, i) =>
+    put(g.farmingPoliciesMap(i + 1), 'PalletTfgridFarmingPolicy', {
+      version: 1, id: i + 1, ipv4: 5, minimalUptime: 95, policyCreated: 0, policyEnd: 0, immutable: false, default: true,
+      farmCertification: 'NotCertified', ...f,
+    }),
+  );
+  put(g.farmingPolicyID(), 'u32', farming.length);
+  put(g.connectionPrice(), 'u32', 80);
 }

@@ -24,6 +24,8 @@ export interface Preset {
   /** sr25519 Aura keys and ed25519 Grandpa keys of the validators. */
   aura: Uint8Array[];
   grandpa: Uint8Array[];
+  /** TF-Grid: accounts the default pricing policy pays (Eve: foundation, Ferdie: certified sales). */
+  tfgrid: { foundation: Uint8Array; certifiedSales: Uint8Array };
 }
 
 const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
@@ -45,5 +47,6 @@ export async function preset(id: 'dev' | 'local'): Promise<Preset> {
     sudo: accounts[0].publicKey,
     aura: validators.map((v) => sr.addFromUri(`//${v}`).publicKey),
     grandpa: validators.map((v) => ed.addFromUri(`//${v}`).publicKey),
+    tfgrid: { foundation: accounts[4].publicKey, certifiedSales: accounts[5].publicKey },
   };
 }

@@ -3,7 +3,6 @@
  * tfit runtime wasm from a chain spec, serving JSON-RPC over WebSocket on loopback.
  */
 import { readFileSync } from 'node:fs';
-import type { setupWithServer as SetupWithServer } from '@acala-network/chopsticks';
 import { specPath } from '../chain-spec/build.js';
 
 export type BlockMode = 'instant' | 'batch' | 'manual';
@@ -41,10 +40,19 @@ export class PortInUseError extends Error {
 
 let live = 0;
 
+/**
+ * The part of Chopsticks' API used here, typed locally: importing its own declarations
+ * would install @polkadot/api-augment's Substrate types globally and clash with the
+ * tfit runtime's generated ones (sdk/src/interfaces).
+ */
+interface ChopsticksContext { addr: string; close(): Promise<void> }
+type SetupWithServer = (config: Record<string, unknown>) => Promise<ChopsticksContext>;
+const CHOPSTICKS: string = '@acala-network/chopsticks';
+
 export async function startLocalChain(opts: LocalChainOptions = {}): Promise<LocalChain> {
   // Chopsticks reads LOG_LEVEL once, when it is first imported: set it before the import.
   process.env.LOG_LEVEL ??= opts.logLevel ?? 'error';
-  const { setupWithServer } = await import('@acala-network/chopsticks');
+  const { setupWithServer } = (await import(CHOPSTICKS)) as { setupWithServer: SetupWithServer };
   const requested = opts.port ?? 8000;
   const genesis = JSON.parse(readFileSync(opts.spec ?? specPath('dev'), 'utf8'));
   const ctx = await setupWithServer({
@@ -55,7 +63,7 @@ export async function startLocalChain(opts: LocalChainOptions = {}): Promise<Loc
     db: opts.db,
     'runtime-log-level': Number(process.env.TFIT_RUNTIME_LOG ?? 0),
     resume: opts.db ? await hasBlocks(opts.db) : undefined,
-  } as unknown as Parameters<typeof SetupWithServer>[0]);
+  });
   const port = Number(ctx.addr.split(':').at(-1));
   let closed: Promise<void> | undefined;
   // The wasm executor is a worker thread shared by every chain in the process: stop it

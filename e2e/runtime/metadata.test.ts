@@ -63,7 +63,7 @@ describe('metadata', () => {
 
   it('keeps TF-Chain pallet indices', () => {
     const idx = Object.fromEntries(t.api.runtimeMetadata.asLatest.pallets.map((p) => [p.name.toString(), p.index.toNumber()]));
-    expect(idx).to.include({ System: 0, Timestamp: 1, Utility: 3, Aura: 12, Grandpa: 13, Balances: 20, TransactionPayment: 21 });
+    expect(idx).to.include({ System: 0, Timestamp: 1, Utility: 3, Aura: 12, Grandpa: 13, Balances: 20, TransactionPayment: 21, TfgridModule: 25, TFKVStore: 30 });
   });
 
   it('reports the runtime version and the APIs it implements', () => {

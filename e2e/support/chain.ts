@@ -6,6 +6,7 @@ import type { SignerOptions, SubmittableExtrinsic } from '@polkadot/api/types';
 import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startLocalChain, type LocalChain, type LocalChainOptions } from '../../localchain/index.js';
+import '../../sdk/src/interfaces/augment.js'; // types api.tx/query/events for the tfit runtime
 
 export interface TestChain {
   chain: LocalChain;
@@ -101,4 +102,11 @@ export function failure(api: ApiPromise, events: EventRecord[]): string | undefi
   if (!err.isModule) return err.type;
   const meta = api.registry.findMetaError(err.asModule);
   return `${meta.section}.${meta.name}`;
+}
+
+/** Every `key=value` under a storage prefix (e.g. a pallet's twox128), sorted: for no-change checks. */
+export async function palletState(t: TestChain, prefix: string): Promise<string[]> {
+  const keys = await t.provider.send<string[]>('state_getKeysPaged', [prefix, 1000, null]);
+  const values = await Promise.all(keys.map((k) => t.provider.send<string | null>('state_getStorage', [k])));
+  return keys.map((k, i) => `${k}=${values[i]}`).sort();
 }

@@ -12,8 +12,10 @@ import { Aura, Grandpa } from './pallets/consensus.js';
 import { Balances } from './pallets/balances.js';
 import { TransactionPayment } from './pallets/transaction-payment.js';
 import { Sudo } from './pallets/sudo.js';
+import { TFKVStore } from './pallets/kvstore.js';
+import { TfgridModule } from './pallets/tfgrid.js';
 
-export const PALLETS: PalletSpec[] = [System, Timestamp, Utility, Aura, Grandpa, Balances, TransactionPayment, Sudo];
+export const PALLETS: PalletSpec[] = [System, Timestamp, Utility, Aura, Grandpa, Balances, TransactionPayment, TfgridModule, TFKVStore, Sudo];
 
 const seen = new Set<number>();
 for (const p of PALLETS) {
@@ -24,8 +26,12 @@ for (const p of PALLETS) {
 /** Rust-like path for a pallet-level type (`pallet_balances::pallet::Call`). */
 const palletPath = (p: PalletSpec, item: string) => [p.rustPath, 'pallet', item];
 
+/** Fields named `_0`, `_1`, … are a Rust tuple variant's: unnamed in the metadata. */
 const toFields = (args: Record<string, Ty | [Ty, string]>) =>
-  Object.entries(args).map(([name, t]) => (Array.isArray(t) ? { name, type: t[0], typeName: t[1] } : { name, type: t }));
+  Object.entries(args).map(([key, t]) => {
+    const name = /^_\d+$/.test(key) ? undefined : key;
+    return Array.isArray(t) ? { name, type: t[0], typeName: t[1] } : { name, type: t };
+  });
 
 /** Each pallet's `Call`, `Event` and `Error` enums, by pallet name. */
 export const palletEnums = new Map<string, { call?: Ty; event?: Ty; error?: Ty }>();

@@ -107,6 +107,22 @@ export class AsTypeRegistry {
     }
   }
 
+  private boxes = new Map<string, AsType>();
+  /** `Some_<prim>`: a class holding one value-type value, so that it can be null. */
+  private boxed(prim: AsType): AsType {
+    const hit = this.boxes.get(prim.ty);
+    if (hit) return hit;
+    const name = `Some_${prim.ty}`;
+    this.decls.push(
+      `export class ${name} {\n  constructor(public value: ${prim.ty} = ${prim.def}) {}\n` +
+        `  static decode(r: Reader): ${name} { return new ${name}(${prim.dec('r')}); }\n` +
+        `  encode(w: Writer): void { ${prim.enc('w', 'this.value')} }\n}\n`,
+    );
+    const t = this.classType(name);
+    this.boxes.set(prim.ty, t);
+    return t;
+  }
+
   private classType(name: string): AsType {
     return { ty: name, dec: (r) => `${name}.decode(${r})`, enc: (w, v) => `${v}.encode(${w});`, def: `new ${name}()` };
   }
@@ -129,8 +145,9 @@ export class AsTypeRegistry {
   private variant(t: Extract<Ty, { kind: 'variant' }>): AsType {
     const path = (t.path ?? []).join('::');
     if (path === 'Option') {
-      const inner = this.of(t.variants[1].fields[0].type);
-      if (['bool', 'u8', 'u16', 'u32', 'u64'].includes(inner.ty)) throw new Error(`Option<${inner.ty}>: only reference types are supported`);
+      let inner = this.of(t.variants[1].fields[0].type);
+      // AS has no nullable value types: Option<u32> becomes `Some_u32 | null`
+      if (['bool', 'u8', 'u16', 'u32', 'u64'].includes(inner.ty)) inner = this.boxed(inner);
       const id = this.helperId++;
       this.decls.push(
         `export function decodeOpt${id}(r: Reader): ${inner.ty} | null {\n  const tag = r.u8();\n  if (tag == 0) return null;\n  if (tag != 1) { r.fail(); return null; }\n  return ${inner.dec('r')};\n}\n` +

@@ -48,7 +48,7 @@ export function generate(): Record<string, string> {
           `        call.args = a; break; }\n`,
       );
       dis.push(
-        `      case ${c.index}: { const a = changetype<${cname}>(call.args);\n        return ${p.name}Calls.${c.name}(origin${fs.map((f) => `, a.${f.name}`).join('')}); }\n`,
+        `      case ${c.index}: { const a = changetype<${cname}>(call.args);\n        return ${p.name}Calls.${ident(c.name)}(origin${fs.map((f) => `, a.${f.name}`).join('')}); }\n`,
       );
       // nested calls add their own weight (batches, sudo)
       const nested = fs

@@ -1,0 +1,397 @@
+// pallet_tfgrid: terms and conditions, twins, farms, nodes, uptime, power, policies.
+// Each call checks everything first and writes last, so a refusal changes nothing even
+// before the dispatch's storage transaction rolls back.
+import {
+  DispatchError, IP4, Resources, LocationInput, Interface, Policy, Farm, Node, Twin, Location, PublicIP,
+  PricingPolicy, FarmingPolicy, TermsAndConditions, PowerState, Power, NodeCertification,
+} from "../../generated/types";
+import {
+  TfgridModule_Farms as Farms, TfgridModule_FarmIdByName as FarmIdByName, TfgridModule_FarmID as FarmID,
+  TfgridModule_Nodes as Nodes, TfgridModule_NodeID as NodeID, TfgridModule_NodeIdByTwinID as NodeIdByTwinID,
+  TfgridModule_NodesByFarmID as NodesByFarmID, TfgridModule_Twins as Twins, TfgridModule_TwinID as TwinID,
+  TfgridModule_TwinIdByAccountID as TwinIdByAccountID, TfgridModule_UsersTermsAndConditions as UsersTermsAndConditions,
+  TfgridModule_PricingPolicies as PricingPolicies, TfgridModule_PricingPolicyID as PricingPolicyID,
+  TfgridModule_PricingPolicyIdByName as PricingPolicyIdByName, TfgridModule_FarmingPoliciesMap as FarmingPoliciesMap,
+  TfgridModule_FarmingPolicyID as FarmingPolicyID, TfgridModule_NodePower as NodePowerOf,
+  TfgridModule_ConnectionPrice as ConnectionPrice, Timestamp_Now, System_Number,
+} from "../../generated/storage";
+import { TfgridModuleErrors as Error } from "../../generated/errors";
+import { TfgridModuleEvents as Event } from "../../generated/events";
+import { Origin } from "../../support/origin";
+import { badOrigin } from "../../support/dispatch";
+import { bytesEqual } from "../../codec";
+import { isNameLike, isUrlLike, isDomain, isIPv4 } from "./validate";
+import { nodeHasActiveContracts } from "./hooks";
+
+// TF-Chain's bounds (runtime/schema/pallets/tfgrid.ts TFGRID_LIMITS)
+const MAX_FARM_NAME: i32 = 40;
+const MAX_RELAY: i32 = 1024;
+const MAX_PK: i32 = 128;
+const MAX_INTERFACES: i32 = 10;
+const MAX_INTERFACE_IPS: i32 = 10;
+const TIMESTAMP_HINT_DRIFT: u64 = 60;
+const MAX_DOC_LINK: i32 = 2048;
+const MAX_DOC_HASH: i32 = 50;
+const FARM_VERSION: u32 = 4;
+const NODE_VERSION: u32 = 6;
+const POLICY_VERSION: u32 = 1;
+
+function nowSeconds(): u64 { return Timestamp_Now.get() / 1000; }
+
+/** The caller's twin id, or 0 when the account has none (twin ids start at 1). */
+export function twinOf(who: Uint8Array): u32 {
+  return TwinIdByAccountID.exists(who) ? TwinIdByAccountID.get(who) : 0;
+}
+
+/** The node whose twin is the caller's, or 0. */
+export function nodeOf(who: Uint8Array): u32 {
+  const twin = twinOf(who);
+  if (twin == 0 || !NodeIdByTwinID.exists(twin)) return 0;
+  const id = NodeIdByTwinID.get(twin);
+  return Nodes.exists(id) ? id : 0;
+}
+
+// ---- terms and conditions, twins -------------------------------------------------
+
+export function user_accept_tc(origin: Origin, document_link: Uint8Array, document_hash: Uint8Array): DispatchError | null {
+  if (!origin.isSigned()) return badOrigin();
+  if (document_link.length < 1) return Error.DocumentLinkInputTooShort();
+  if (document_link.length > MAX_DOC_LINK) return Error.DocumentLinkInputTooLong();
+  if (!isUrlLike(document_link)) return Error.InvalidDocumentLinkInput();
+  if (document_hash.length < 1) return Error.DocumentHashInputTooShort();
+  if (document_hash.length > MAX_DOC_HASH) return Error.DocumentHashInputTooLong();
+  if (!isNameLike(document_hash)) return Error.InvalidDocumentHashInput();
+  const tc = new TermsAndConditions();
+  tc.account_id = origin.who;
+  tc.timestamp = nowSeconds();
+  tc.document_link = document_link;
+  tc.document_hash = document_hash;
+  const list = UsersTermsAndConditions.get(origin.who);
+  list.push(tc);
+  UsersTermsAndConditions.set(origin.who, list);
+  return null;
+}
+
+function checkTwinInput(relay: Uint8Array | null, pk: Uint8Array | null): DispatchError | null {
+  if (relay !== null) {
+    if (relay.length > MAX_RELAY) return Error.RelayTooLong();
+    if (!isDomain(relay)) return Error.InvalidRelayAddress();
+  }
+  if (pk !== null && pk.length > MAX_PK) return Error.InvalidStorageInput();
+  return null;
+}
+
+export function create_twin(origin: Origin, relay: Uint8Array | null, pk: Uint8Array | null): DispatchError | null {
+  if (!origin.isSigned()) return badOrigin();
+  if (!UsersTermsAndConditions.exists(origin.who)) return Error.UserDidNotSignTermsAndConditions();
+  if (TwinIdByAccountID.exists(origin.who)) return Error.TwinWithPubkeyExists();
+  const bad = checkTwinInput(relay, pk);
+  if (bad !== null) return bad;
+  const twin = new Twin();
+  twin.id = TwinID.get() + 1;
+  twin.account_id = origin.who;
+  twin.relay = relay;
+  twin.pk = pk;
+  Twins.set(twin.id, twin);
+  TwinID.set(twin.id);
+  TwinIdByAccountID.set(origin.who, twin.id);
+  Event.TwinStored(twin);
+  return null;
+}
+
+export function update_twin(origin: Origin, relay: Uint8Array | null, pk: Uint8Array | null): DispatchError | null {
+  if (!origin.isSigned()) return badOrigin();
+  const id = twinOf(origin.who);
+  if (id == 0 || !Twins.exists(id)) return Error.TwinNotExists();
+  const twin = Twins.get(id);
+  if (!bytesEqual(twin.account_id, origin.who)) return Error.UnauthorizedToUpdateTwin();
+  const bad = checkTwinInput(relay, pk);
+  if (bad !== null) return bad;
+  twin.relay = relay;
+  twin.pk = pk;
+  Twins.set(id, twin);
+  Event.TwinUpdated(twin);
+  return null;
+}
+
+// ---- farms -------------------------------------------------------------------------
+
+function checkFarmName(name: Uint8Array): DispatchError | null {
+  if (name.length < 1) return Error.FarmNameTooShort();
+  if (name.length > MAX_FARM_NAME) return Error.FarmNameTooLong();
+  if (!isNameLike(name)) return Error.InvalidFarmName();
+  return null;
+}
+
+export function create_farm(origin: Origin, name: Uint8Array, public_ips: Array<IP4>): DispatchError | null {
+  if (!origin.isSigned()) return badOrigin();
+  const twin = twinOf(origin.who);
+  if (twin == 0) return Error.TwinNotExists();
+  const bad = checkFarmName(name);
+  if (bad !== null) return bad;
+  if (FarmIdByName.exists(name)) return Error.FarmExists();
+  const ips = new Array<PublicIP>(0);
+  for (let i = 0; i < public_ips.length; i++) {
+    const ip = public_ips[i];
+    if (!isIPv4(ip.ip, true)) return Error.InvalidPublicIP();
+    if (!isIPv4(ip.gw, false)) return Error.InvalidGW4();
+    for (let j = 0; j < ips.length; j++) if (bytesEqual(ips[j].ip, ip.ip)) return Error.IpExists();
+    const p = new PublicIP();
+    p.ip = ip.ip;
+    p.gateway = ip.gw;
+    ips.push(p);
+  }
+  const farm = new Farm();
+  farm.version = FARM_VERSION;
+  farm.id = FarmID.get() + 1;
+  farm.name = name;
+  farm.twin_id = twin;
+  farm.pricing_policy_id = 1;
+  farm.public_ips = ips;
+  Farms.set(farm.id, farm);
+  FarmIdByName.set(name, farm.id);
+  FarmID.set(farm.id);
+  Event.FarmStored(farm);
+  return null;
+}
+
+export function update_farm(origin: Origin, farm_id: u32, name: Uint8Array): DispatchError | null {
+  if (!origin.isSigned()) return badOrigin();
+  const twin = twinOf(origin.who);
+  if (twin == 0) return Error.TwinNotExists();
+  if (!Farms.exists(farm_id)) return Error.FarmNotExists();
+  const farm = Farms.get(farm_id);
+  if (farm.twin_id != twin) return Error.CannotUpdateFarmWrongTwin();
+  const bad = checkFarmName(name);
+  if (bad !== null) return bad;
+  if (FarmIdByName.exists(name) && FarmIdByName.get(name) != farm_id) return Error.InvalidFarmName();
+  FarmIdByName.remove(farm.name);
+  farm.name = name;
+  Farms.set(farm_id, farm);
+  FarmIdByName.set(name, farm_id);
+  Event.FarmUpdated(farm);
+  return null;
+}
+
+// ---- nodes ------------------------------------------------------------------------
+
+function checkNodeInput(resources: Resources, location: LocationInput, interfaces: Array<Interface>, serial: Uint8Array | null): DispatchError | null {
+  if (resources.cru == 0) return Error.InvalidCRUInput();
+  if (resources.mru == 0) return Error.InvalidMRUInput();
+  if (resources.sru == 0 && resources.hru == 0) return Error.InvalidSRUInput();
+  if (location.city.length > 50) return Error.CityNameTooLong();
+  if (location.country.length > 50) return Error.CountryNameTooLong();
+  if (location.latitude.length > 50) return Error.LatitudeInputTooLong();
+  if (location.longitude.length > 50) return Error.LongitudeInputTooLong();
+  if (interfaces.length > MAX_INTERFACES) return Error.InterfaceNameTooLong();
+  for (let i = 0; i < interfaces.length; i++) {
+    const itf = interfaces[i];
+    if (itf.name.length < 1) return Error.InterfaceNameTooShort();
+    if (itf.name.length > 16) return Error.InterfaceNameTooLong();
+    if (itf.mac.length != 17) return Error.InvalidMacAddress();
+    if (itf.ips.length > MAX_INTERFACE_IPS) return Error.InterfaceIpTooLong();
+  }
+  if (serial !== null && serial.length > 128) return Error.SerialNumberTooLong();
+  return null;
+}
+
+function toLocation(input: LocationInput): Location {
+  const l = new Location();
+  l.city = input.city;
+  l.country = input.country;
+  l.latitude = input.latitude;
+  l.longitude = input.longitude;
+  return l;
+}
+
+/** The farming policy a new node gets: the newest default policy matching its certification. */
+function defaultFarmingPolicy(): u32 {
+  for (let id = FarmingPolicyID.get(); id > 0; id--) {
+    if (!FarmingPoliciesMap.exists(id)) continue;
+    const p = FarmingPoliciesMap.get(id);
+    if (p.default && p.node_certification == NodeCertification.Diy) return id;
+  }
+  return 0;
+}
+
+export function create_node(
+  origin: Origin, farm_id: u32, resources: Resources, location: LocationInput, interfaces: Array<Interface>,
+  secure_boot: bool, virtualized: bool, serial_number: Uint8Array | null,
+): DispatchError | null {
+  if (!origin.isSigned()) return badOrigin();
+  if (!Farms.exists(farm_id)) return Error.FarmNotExists();
+  const twin = twinOf(origin.who);
+  if (twin == 0) return Error.TwinNotExists();
+  if (NodeIdByTwinID.exists(twin)) return Error.NodeWithTwinIdExists();
+  const bad = checkNodeInput(resources, location, interfaces, serial_number);
+  if (bad !== null) return bad;
+  const node = new Node();
+  node.version = NODE_VERSION;
+  node.id = NodeID.get() + 1;
+  node.farm_id = farm_id;
+  node.twin_id = twin;
+  node.resources = resources;
+  node.location = toLocation(location);
+  node.created = nowSeconds();
+  node.farming_policy_id = defaultFarmingPolicy();
+  node.interfaces = interfaces;
+  node.secure_boot = secure_boot;
+  node.virtualized = virtualized;
+  node.serial_number = serial_number;
+  node.connection_price = ConnectionPrice.get();
+  Nodes.set(node.id, node);
+  NodeID.set(node.id);
+  NodeIdByTwinID.set(twin, node.id);
+  const byFarm = NodesByFarmID.get(farm_id);
+  byFarm.push(node.id); // ids only grow: the list stays sorted
+  NodesByFarmID.set(farm_id, byFarm);
+  Event.NodeStored(node);
+  return null;
+}
+
+export function update_node(
+  origin: Origin, node_id: u32, farm_id: u32, resources: Resources, location: LocationInput, interfaces: Array<Interface>,
+  secure_boot: bool, virtualized: bool, serial_number: Uint8Array | null,
+): DispatchError | null {
+  if (!origin.isSigned()) return badOrigin();
+  if (!Nodes.exists(node_id)) return Error.NodeNotExists();
+  const node = Nodes.get(node_id);
+  const twin = twinOf(origin.who);
+  if (twin == 0) return Error.TwinNotExists();
+  if (node.twin_id != twin) return Error.NodeUpdateNotAuthorized();
+  if (!Farms.exists(farm_id)) return Error.FarmNotExists();
+  const bad = checkNodeInput(resources, location, interfaces, serial_number);
+  if (bad !== null) return bad;
+  if (farm_id != node.farm_id) {
+    const from = NodesByFarmID.get(node.farm_id);
+    const kept = new Array<u32>(0);
+    for (let i = 0; i < from.length; i++) if (from[i] != node_id) kept.push(from[i]);
+    NodesByFarmID.set(node.farm_id, kept);
+    const to = NodesByFarmID.get(farm_id);
+    to.push(node_id);
+    to.sort();
+    NodesByFarmID.set(farm_id, to);
+  }
+  node.farm_id = farm_id;
+  node.resources = resources;
+  node.location = toLocation(location);
+  node.interfaces = interfaces;
+  node.secure_boot = secure_boot;
+  node.virtualized = virtualized;
+  node.serial_number = serial_number;
+  Nodes.set(node_id, node);
+  Event.NodeUpdated(node);
+  return null;
+}
+
+export function delete_node(origin: Origin, node_id: u32): DispatchError | null {
+  if (!origin.isSigned()) return badOrigin();
+  if (!Nodes.exists(node_id)) return Error.NodeNotExists();
+  const node = Nodes.get(node_id);
+  const twin = twinOf(origin.who);
+  if (twin == 0) return Error.TwinNotExists();
+  if (node.twin_id != twin) return Error.NodeUpdateNotAuthorized();
+  if (nodeHasActiveContracts(node_id)) return Error.NodeHasActiveContracts();
+  const byFarm = NodesByFarmID.get(node.farm_id);
+  const kept = new Array<u32>(0);
+  for (let i = 0; i < byFarm.length; i++) if (byFarm[i] != node_id) kept.push(byFarm[i]);
+  NodesByFarmID.set(node.farm_id, kept);
+  NodeIdByTwinID.remove(twin);
+  NodePowerOf.remove(node_id);
+  Nodes.remove(node_id);
+  Event.NodeDeleted(node_id);
+  return null;
+}
+
+// ---- uptime and power ----------------------------------------------------------------
+
+export function report_uptime_v2(origin: Origin, uptime: u64, timestamp_hint: u64): DispatchError | null {
+  if (!origin.isSigned()) return badOrigin();
+  if (twinOf(origin.who) == 0) return Error.TwinNotExists();
+  const node = nodeOf(origin.who);
+  if (node == 0) return Error.NodeNotExists();
+  const now = nowSeconds();
+  const earliest = now > TIMESTAMP_HINT_DRIFT ? now - TIMESTAMP_HINT_DRIFT : 0;
+  if (timestamp_hint < earliest || timestamp_hint > now + TIMESTAMP_HINT_DRIFT) return Error.InvalidTimestampHint();
+  Event.NodeUptimeReported(node, now, uptime);
+  return null;
+}
+
+export function change_power_state(origin: Origin, power_state: u8): DispatchError | null {
+  if (!origin.isSigned()) return badOrigin();
+  if (twinOf(origin.who) == 0) return Error.TwinNotExists();
+  const id = nodeOf(origin.who);
+  if (id == 0) return Error.NodeNotExists();
+  const state = power_state == Power.Up ? PowerState.Up() : PowerState.Down(System_Number.get());
+  const power = NodePowerOf.get(id);
+  // a repeated report changes nothing (Down keeps the block it went down at)
+  if (power.state.index == state.index) return null;
+  power.state = state;
+  NodePowerOf.set(id, power);
+  Event.PowerStateChanged(Nodes.get(id).farm_id, id, state);
+  return null;
+}
+
+export function change_power_target(origin: Origin, node_id: u32, power_target: u8): DispatchError | null {
+  if (!origin.isSigned()) return badOrigin();
+  const twin = twinOf(origin.who);
+  if (twin == 0) return Error.TwinNotExists();
+  if (!Nodes.exists(node_id)) return Error.NodeNotExists();
+  const node = Nodes.get(node_id);
+  if (!Farms.exists(node.farm_id)) return Error.FarmNotExists();
+  if (Farms.get(node.farm_id).twin_id != twin) return Error.UnauthorizedToChangePowerTarget();
+  if (power_target == Power.Down && nodeHasActiveContracts(node_id)) return Error.NodeHasActiveContracts();
+  const power = NodePowerOf.get(node_id);
+  power.target = power_target;
+  NodePowerOf.set(node_id, power);
+  Event.PowerTargetChanged(node.farm_id, node_id, power_target);
+  return null;
+}
+
+// ---- policies (root) ---------------------------------------------------------------
+
+export function create_pricing_policy(
+  origin: Origin, name: Uint8Array, su: Policy, cu: Policy, nu: Policy, ipu: Policy, unique_name: Policy, domain_name: Policy,
+  foundation_account: Uint8Array, certified_sales_account: Uint8Array, discount_for_dedication_nodes: u8,
+): DispatchError | null {
+  if (!origin.isRoot()) return badOrigin();
+  if (PricingPolicyIdByName.exists(name)) return Error.PricingPolicyExists();
+  const p = new PricingPolicy();
+  p.version = POLICY_VERSION;
+  p.id = PricingPolicyID.get() + 1;
+  p.name = name;
+  p.su = su; p.cu = cu; p.nu = nu; p.ipu = ipu; p.unique_name = unique_name; p.domain_name = domain_name;
+  p.foundation_account = foundation_account;
+  p.certified_sales_account = certified_sales_account;
+  p.discount_for_dedication_nodes = discount_for_dedication_nodes;
+  PricingPolicies.set(p.id, p);
+  PricingPolicyIdByName.set(name, p.id);
+  PricingPolicyID.set(p.id);
+  Event.PricingPolicyStored(p);
+  return null;
+}
+
+export function create_farming_policy(
+  origin: Origin, name: Uint8Array, su: u32, cu: u32, nu: u32, ipv4: u32, minimal_uptime: u16, policy_end: u32,
+  immutable: bool, default_: bool, node_certification: u8, farm_certification: u8,
+): DispatchError | null {
+  if (!origin.isRoot()) return badOrigin();
+  const p = new FarmingPolicy();
+  p.version = POLICY_VERSION;
+  p.id = FarmingPolicyID.get() + 1;
+  p.name = name;
+  p.su = su; p.cu = cu; p.nu = nu; p.ipv4 = ipv4;
+  p.minimal_uptime = minimal_uptime;
+  p.policy_created = System_Number.get();
+  p.policy_end = policy_end;
+  p.immutable = immutable;
+  p.default = default_;
+  p.node_certification = node_certification;
+  p.farm_certification = farm_certification;
+  FarmingPoliciesMap.set(p.id, p);
+  FarmingPolicyID.set(p.id);
+  Event.FarmingPolicyStored(p);
+  return null;
+}
+
+
