@@ -1,0 +1,149 @@
+/**
+ * Fidelity to TF-Chain: for every call, event and error tfit shares with TF-Chain, the
+ * name and index match TF-Chain's type definitions (@threefold/tfchain_client's
+ * generated lookup, the live chain's metadata), and sample values encoded under tfit's
+ * metadata decode under TF-Chain's definitions to the same variant and re-encode to the
+ * same bytes, and the other way round.
+ */
+import { expect } from 'chai';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Metadata, TypeRegistry } from '@polkadot/types';
+import type { Si1Type } from '@polkadot/types/interfaces';
+import type { Codec } from '@polkadot/types/types';
+import { compactToU8a, stringCamelCase, u8aConcat, u8aToHex } from '@polkadot/util';
+import { buildMetadata } from '../../runtime/schema/metadata.js';
+
+const require = createRequire(import.meta.url);
+const clientDir = dirname(require.resolve('@threefold/tfchain_client'));
+const tfchainLookup = require(join(clientDir, 'interfaces', 'chain', 'lookup.js')).default as Record<string, unknown>;
+
+/** tfit pallet → TF-Chain's type names for its Call, Event and Error enums. */
+const SHARED: Record<string, { call?: string; event?: string; error?: string }> = {
+  System: { call: 'FrameSystemCall', event: 'FrameSystemEvent', error: 'FrameSystemError' },
+  Timestamp: { call: 'PalletTimestampCall' },
+  Utility: { call: 'PalletUtilityCall', event: 'PalletUtilityEvent', error: 'PalletUtilityError' },
+  Balances: { call: 'PalletBalancesCall', event: 'PalletBalancesEvent', error: 'PalletBalancesError' },
+  TransactionPayment: { event: 'PalletTransactionPaymentEvent' },
+  TfgridModule: { call: 'PalletTfgridCall', event: 'PalletTfgridEvent', error: 'PalletTfgridError' },
+  TFKVStore: { call: 'PalletKvstoreCall', event: 'PalletKvstoreEvent', error: 'PalletKvstoreError' },
+};
+/** tfit items TF-Chain does not have, on purpose. */
+const TFIT_ONLY = new Set(['Sudo', 'Aura', 'Grandpa']);
+
+function rng(seed: number) {
+  let s = seed >>> 0 || 1;
+  return () => ((s ^= s << 13), (s ^= s >>> 17), (s ^= s << 5), (s >>> 0) / 2 ** 32);
+}
+
+/** Random SCALE bytes of a type of tfit's metadata; null when it nests a RuntimeCall (not comparable). */
+function sample(reg: TypeRegistry, id: number, r: () => number, depth = 0): Uint8Array | null {
+  const ty: Si1Type = reg.lookup.getSiType(id);
+  if (ty.path.length && ty.path[ty.path.length - 1].toString() === 'RuntimeCall') return null;
+  const def = ty.def;
+  const int = (bytes: number) => Uint8Array.from({ length: bytes }, () => Math.floor(r() * 256));
+  const all = (ids: number[]) => {
+    const parts = ids.map((x) => sample(reg, x, r, depth + 1));
+    return parts.some((p) => p === null) ? null : u8aConcat(...(parts as Uint8Array[]));
+  };
+  if (def.isPrimitive) {
+    const p = def.asPrimitive.type;
+    if (p === 'Bool') return new Uint8Array([r() < 0.5 ? 0 : 1]);
+    if (p === 'Str') return u8aConcat(compactToU8a(3), new TextEncoder().encode('abc'));
+    const bits = Number(p.slice(1));
+    return int(bits / 8);
+  }
+  if (def.isCompact) {
+    const inner = reg.lookup.getSiType(def.asCompact.type).def;
+    return inner.isTuple && inner.asTuple.length === 0 ? new Uint8Array(0) : compactToU8a(Math.floor(r() * 100_000));
+  }
+  if (def.isSequence) {
+    const n = depth > 4 ? 0 : Math.floor(r() * 3);
+    const items = Array.from({ length: n }, () => sample(reg, def.asSequence.type.toNumber(), r, depth + 1));
+    return items.some((x) => x === null) ? null : u8aConcat(compactToU8a(n), ...(items as Uint8Array[]));
+  }
+  if (def.isArray) return all(Array.from({ length: def.asArray.len.toNumber() }, () => def.asArray.type.toNumber()));
+  if (def.isTuple) return all(def.asTuple.map((x) => x.toNumber()));
+  if (def.isComposite) return all(def.asComposite.fields.map((f) => f.type.toNumber()));
+  if (def.isVariant) {
+    // polkadot-js' GenericMultiAddress rewrites Index (as Compact<u32>; TF-Chain's is Compact<()>)
+    // and Raw addresses on re-encoding in every registry: sample plain account ids
+    const path = ty.path.map((x) => x.toString()).join('::');
+    const variants = path === 'sp_runtime::multiaddress::MultiAddress' ? def.asVariant.variants.filter((v) => v.name.toString() === 'Id') : def.asVariant.variants;
+    const v = variants[Math.floor(r() * variants.length)];
+    const fields = all(v.fields.map((f) => f.type.toNumber()));
+    return fields === null ? null : u8aConcat([v.index.toNumber()], fields);
+  }
+  throw new Error(`no sampler for ${def.type}`);
+}
+
+describe('fidelity to TF-Chain (@threefold/tfchain_client 2.9.2 type definitions)', () => {
+  const tfit = new TypeRegistry();
+  tfit.setMetadata(new Metadata(tfit, buildMetadata().v14));
+  const tfchain = new TypeRegistry();
+  tfchain.register(tfchainLookup as never);
+  const pallets = tfit.metadata.pallets;
+
+  /** Variant names of a TF-Chain enum by index (its `__UnusedN` placeholders keep indices). */
+  const tfchainVariants = (name: string): string[] => {
+    const def = (tfchainLookup[name] as { _enum: Record<string, unknown> | string[] })._enum;
+    return Array.isArray(def) ? def : Object.keys(def);
+  };
+  const tfitVariants = (typeId: number) => tfit.lookup.getSiType(typeId).def.asVariant.variants;
+
+  it('every tfit pallet is TF-Chain\'s (same index) or deliberately tfit-only', () => {
+    for (const p of pallets) {
+      const name = p.name.toString();
+      expect(SHARED[name] !== undefined || TFIT_ONLY.has(name), `${name} is neither shared nor tfit-only`).to.equal(true);
+    }
+  });
+
+  for (const [pallet, names] of Object.entries(SHARED)) {
+    const meta = () => pallets.find((p) => p.name.toString() === pallet)!;
+
+    if (names.call)
+      it(`${pallet} calls: same names and indices; samples decode identically both ways`, () => {
+        const theirs = tfchainVariants(names.call!);
+        let compared = 0;
+        for (const v of tfitVariants(meta().calls.unwrap().type.toNumber())) {
+          const index = v.index.toNumber();
+          expect(theirs[index], `${pallet}.${v.name} index ${index}`).to.equal(v.name.toString());
+          const r = rng(index + 1);
+          for (let n = 0; n < 20; n++) {
+            const args = v.fields.map((f) => sample(tfit, f.type.toNumber(), r));
+            if (args.some((a) => a === null)) break; // nests a RuntimeCall: TF-Chain's lookup has no outer Call to compare
+            const bytes = u8aConcat([index], ...(args as Uint8Array[]));
+            const decoded = tfchain.createType(names.call!, bytes) as Codec & { type: string };
+            expect(u8aToHex(decoded.toU8a()), `${pallet}.${v.name} sample ${n} (TF-Chain re-encodes)`).to.equal(u8aToHex(bytes));
+            const call = tfit.createType('Call', u8aConcat([meta().index.toNumber()], bytes));
+            expect(u8aToHex(call.toU8a()), `${pallet}.${v.name} sample ${n} (tfit re-encodes)`).to.equal(u8aToHex(u8aConcat([meta().index.toNumber()], bytes)));
+            expect(call.method).to.equal(stringCamelCase(decoded.type));
+            compared++;
+          }
+        }
+        expect(compared).to.be.greaterThan(0);
+      });
+
+    if (names.event)
+      it(`${pallet} events: same names and indices; samples decode identically`, () => {
+        const theirs = tfchainVariants(names.event!);
+        for (const v of tfitVariants(meta().events.unwrap().type.toNumber())) {
+          const index = v.index.toNumber();
+          expect(theirs[index], `${pallet} event ${index}`).to.equal(v.name.toString());
+          const r = rng(1000 + index);
+          for (let n = 0; n < 10; n++) {
+            const fields = v.fields.map((f) => sample(tfit, f.type.toNumber(), r)) as Uint8Array[];
+            const bytes = u8aConcat([index], ...fields);
+            expect(u8aToHex(tfchain.createType(names.event!, bytes).toU8a()), `${pallet}.${v.name}`).to.equal(u8aToHex(bytes));
+          }
+        }
+      });
+
+    if (names.error)
+      it(`${pallet} errors: TF-Chain's list, in TF-Chain's order`, () => {
+        const ours = tfitVariants(meta().errors.unwrap().type.toNumber()).map((v) => v.name.toString());
+        const theirs = tfchainVariants(names.error!);
+        expect(ours).to.deep.equal(theirs.slice(0, ours.length));
+      });
+  }
+});
