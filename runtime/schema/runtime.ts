@@ -14,8 +14,9 @@ import { TransactionPayment } from './pallets/transaction-payment.js';
 import { Sudo } from './pallets/sudo.js';
 import { TFKVStore } from './pallets/kvstore.js';
 import { TfgridModule } from './pallets/tfgrid.js';
+import { SmartContractModule } from './pallets/smart-contract.js';
 
-export const PALLETS: PalletSpec[] = [System, Timestamp, Utility, Aura, Grandpa, Balances, TransactionPayment, TfgridModule, TFKVStore, Sudo];
+export const PALLETS: PalletSpec[] = [System, Timestamp, Utility, Aura, Grandpa, Balances, TransactionPayment, TfgridModule, SmartContractModule, TFKVStore, Sudo];
 
 const seen = new Set<number>();
 for (const p of PALLETS) {

@@ -11,6 +11,7 @@ import {
 } from "../generated/storage";
 import { System_BlockHashCount } from "../generated/constants";
 import * as Timestamp from "../pallets/timestamp/calls";
+import * as ContractBilling from "../pallets/smart-contract-module/billing";
 import { applyExtrinsic } from "./apply";
 
 const AURA_ENGINE: u32 = 0x61727561; // "aura" little-endian bytes read as u32
@@ -52,8 +53,9 @@ function takeExtrinsicsRoot(): Uint8Array {
 
 export function finalizeBlock(): Header {
   System_ExecutionPhase.set(Phase.Finalization());
-  Timestamp.onFinalize();
   const number = System_Number.get();
+  ContractBilling.onFinalize(number); // before Timestamp's hook clears DidUpdate; reads Now
+  Timestamp.onFinalize();
   // keep BlockHashCount hashes (and always the genesis hash, which CheckGenesis reads)
   const keep = System_BlockHashCount();
   if (number > keep + 1) System_BlockHash.remove(number - 1 - keep);

@@ -1,5 +1,6 @@
 // What TfgridModule asks of SmartContractModule (TF-Chain's `NodeActiveContracts` trait).
-// No contract pallet is in the runtime yet, so no node can have an active contract.
+import { SmartContractModule_ActiveNodeContracts as ActiveNodeContracts, SmartContractModule_ActiveRentContractForNode as RentOfNode } from "../../generated/storage";
+
 export function nodeHasActiveContracts(node_id: u32): bool {
-  return false;
+  return ActiveNodeContracts.get(node_id).length > 0 || RentOfNode.exists(node_id);
 }
