@@ -8,11 +8,13 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchRuntime } from './runtime.js';
+import { benchContracts } from './contracts.js';
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   runtime: () => benchRuntime(),
+  contracts: () => benchContracts(),
 };
 
 const wanted = process.argv.slice(2);

@@ -13,3 +13,13 @@ describe('benchmarks (smoke run, small sizes)', () => {
     expect(r.accountNextIndexMs.p95).to.be.greaterThan(0);
   });
 });
+
+describe('benchmarks: contracts (smoke run, small sizes)', () => {
+  it('blocks of contract calls, and block time at two state sizes', async () => {
+    const { benchContracts } = await import('../bench/contracts.js');
+    const r = await benchContracts({ sizes: [2], stateSizes: [10, 20] });
+    expect(r.blocks.map((b) => b.call)).to.deep.equal(['create_node_contract', 'approve_contract', 'report_contract_resources']);
+    for (const b of r.blocks) expect(b.extrinsicsPerSecond).to.be.greaterThan(0);
+    expect(r.stateSize.map((s) => s.existingContracts)).to.deep.equal([10, 20]);
+  });
+});
