@@ -5,6 +5,7 @@
  */
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { u8aToHex } from '@polkadot/util';
 
 /** 1 TFT in chain units (7 decimals). */
 export const TFT = 10_000_000n;
@@ -48,5 +49,37 @@ export async function preset(id: 'dev' | 'local'): Promise<Preset> {
     aura: validators.map((v) => sr.addFromUri(`//${v}`).publicKey),
     grandpa: validators.map((v) => ed.addFromUri(`//${v}`).publicKey),
     tfgrid: { foundation: accounts[4].publicKey, certifiedSales: accounts[5].publicKey },
+  };
+}
+
+/** The name under which the runtime's GenesisBuilder offers each preset (polkadot-sdk's conventions). */
+export const RUNTIME_PRESET_NAMES = { dev: 'development', local: 'local_testnet' } as const;
+
+const hex = (k: Uint8Array) => u8aToHex(k);
+const policy = (name: string, f: { cu: number; su: number; nu: number; nodeCertification: 'Diy' | 'Certified' }) =>
+  ({ name, ipv4: 5, minimalUptime: 95, ...f });
+
+/**
+ * The genesis config JSON the runtime's `GenesisBuilder_build_state` reads (see
+ * runtime/assembly/genesis/config.ts). Account ids are 0x-hex public keys, amounts decimal
+ * strings (u128). TF-Grid pricing and farming policies carry TF-Chain's genesis values.
+ */
+export function genesisConfig(p: Preset): Record<string, unknown> {
+  return {
+    balances: { balances: p.accounts.map((a) => [hex(a.publicKey), a.free.toString()]) },
+    aura: { authorities: p.aura.map(hex) },
+    grandpa: { authorities: p.grandpa.map((k) => [hex(k), 1]) },
+    sudo: { key: hex(p.sudo) },
+    tfgridModule: {
+      pricingPolicy: {
+        name: 'threefold_default_pricing_policy', su: 50_000, cu: 100_000, nu: 15_000, ipu: 40_000, uniqueName: 2_500, domainName: 5_000,
+        foundationAccount: hex(p.tfgrid.foundation), certifiedSalesAccount: hex(p.tfgrid.certifiedSales), discountForDedicationNodes: 50,
+      },
+      farmingPolicies: [
+        policy('threefold_default_diy_farming_policy', { cu: 2_400, su: 1_000, nu: 30, nodeCertification: 'Diy' }),
+        policy('threefold_default_certified_farming_policy', { cu: 3_000, su: 1_250, nu: 38, nodeCertification: 'Certified' }),
+      ],
+      connectionPrice: 80,
+    },
   };
 }

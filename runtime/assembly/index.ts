@@ -14,6 +14,9 @@ import { callClass, callPaysFee, callWeight } from "./generated/calls";
 import { inclusionFee } from "./pallets/transaction-payment/fees";
 import { slotDuration } from "./pallets/timestamp/calls";
 import { versionBytes } from "./apis/version";
+import { buildState } from "./genesis/config";
+import { PRESET_NAMES, PRESET_DEV, PRESET_LOCAL, PRESET_DEFAULT } from "./generated/presets";
+import { storage } from "./host";
 
 function input(ptr: i32, len: i32): Uint8Array { return copyIn(<usize>ptr, len); }
 function ret(out: Uint8Array): i64 { return (<i64>out.length << 32) | <i64>(<u32>out.dataStart); }
@@ -153,3 +156,40 @@ function feeQuery(ptr: i32, len: i32, details: bool): i64 {
 }
 export function TransactionPaymentApi_query_info(ptr: i32, len: i32): i64 { return feeQuery(ptr, len, false); }
 export function TransactionPaymentApi_query_fee_details(ptr: i32, len: i32): i64 { return feeQuery(ptr, len, true); }
+
+// ---- GenesisBuilder (v2) ----
+/** `build_state(json) -> Result<(), String>`: writes genesis from a config; refused configs write nothing. */
+export function GenesisBuilder_build_state(ptr: i32, len: i32): i64 {
+  const r = new Reader(input(ptr, len));
+  const json = r.bytes();
+  if (!r.done()) return ret(errString("input is not a SCALE Vec<u8>"));
+  storage.startTransaction();
+  const error = buildState(json);
+  if (error !== null) { storage.rollbackTransaction(); return ret(errString(error)); }
+  storage.commitTransaction();
+  return ret(new Uint8Array(1));
+}
+function errString(msg: string): Uint8Array {
+  const bytes = Uint8Array.wrap(String.UTF8.encode(msg));
+  return new Writer(bytes.length + 6).u8(1).bytes(bytes).finish();
+}
+function presetJson(name: string): string | null {
+  if (name == PRESET_NAMES[0]) return PRESET_DEV;
+  if (name == PRESET_NAMES[1]) return PRESET_LOCAL;
+  return null;
+}
+/** `get_preset(id: Option<PresetId>) -> Option<Vec<u8>>`: None asks for the default (development). */
+export function GenesisBuilder_get_preset(ptr: i32, len: i32): i64 {
+  const r = new Reader(input(ptr, len));
+  const some = r.u8();
+  const json = some == 1 ? presetJson(String.UTF8.decode(r.bytes().buffer)) : PRESET_DEFAULT;
+  if (r.failed || json === null) return ret(new Uint8Array(1));
+  const bytes = Uint8Array.wrap(String.UTF8.encode(json));
+  return ret(new Writer(bytes.length + 6).u8(1).bytes(bytes).finish());
+}
+/** `preset_names() -> Vec<PresetId>`. */
+export function GenesisBuilder_preset_names(ptr: i32, len: i32): i64 {
+  const w = new Writer(64).compact(<u64>PRESET_NAMES.length);
+  for (let i = 0; i < PRESET_NAMES.length; i++) w.bytes(Uint8Array.wrap(String.UTF8.encode(PRESET_NAMES[i])));
+  return ret(w.finish());
+}

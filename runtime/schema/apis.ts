@@ -79,5 +79,10 @@ export const RUNTIME_API_METADATA: { name: string; docs: string; methods: Method
     { name: 'query_info', inputs: [['uxt', UncheckedExtrinsic], ['len', u32]], output: RuntimeDispatchInfo, docs: 'Fee and weight information of an extrinsic.' },
     { name: 'query_fee_details', inputs: [['uxt', UncheckedExtrinsic], ['len', u32]], output: FeeDetails, docs: 'Fee breakdown of an extrinsic.' },
   ] },
+  { name: 'GenesisBuilder', docs: 'API to interact with the genesis config of the runtime (version 2).', methods: [
+    { name: 'build_state', inputs: [['json', bytes]], output: res(tuple(), str), docs: 'Build `RuntimeGenesisConfig` from a JSON blob not using any defaults and store it in the storage.' },
+    { name: 'get_preset', inputs: [['id', option(bytes)]], output: option(bytes), docs: 'Returns a JSON blob representation of the built-in `RuntimeGenesisConfig` identified by `id`.' },
+    { name: 'preset_names', inputs: [], output: vec(bytes), docs: 'Returns a list of identifiers for available builtin `RuntimeGenesisConfig` presets.' },
+  ] },
 ];
 void compact;

@@ -14,6 +14,7 @@ export const RUNTIME_APIS: [string, number][] = [
   ['SessionKeys', 1],
   ['AccountNonceApi', 1],
   ['TransactionPaymentApi', 4],
+  ['GenesisBuilder', 2],
 ];
 
 export const apiId = (name: string): Uint8Array => blake2AsU8a(name, 64);
