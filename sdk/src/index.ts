@@ -1,0 +1,17 @@
+/**
+ * tfit SDK: typed transactions that never hang, typed errors and events, concurrent
+ * nonces. Import the runtime's generated types with it (they augment @polkadot/api).
+ */
+import './interfaces/augment.js';
+
+export { connect, TfitClient, type ClientOptions } from './client.js';
+export { submit, feePaid, dispatchErrorOf, type SubmitOptions, type Submitted, type Tx } from './submit.js';
+export { submitBatch, BatchInterruptedError, type BatchOptions, type BatchResult } from './batch.js';
+export { watchEvents, type EventFilter, type WatchedEvent } from './events.js';
+export { NonceManager } from './nonces.js';
+export { signerFromUri, type TxSigner, type KeyType } from './signer.js';
+export { silentLogger, type Logger } from './logger.js';
+export {
+  TfitError, ModuleError, DispatchFailure, InvalidTransactionError, DroppedError, UsurpedError, TimeoutError, ConnectionError,
+  invalidKind, type Inclusion, type InvalidKind, type Pallet, type ErrorName,
+} from './errors.js';

@@ -1,0 +1,138 @@
+/**
+ * The transaction lifecycle: sign with a managed nonce, submit, watch, and resolve to a
+ * typed result or reject with a typed error, always within `timeoutMs`. Nothing is
+ * shared between submissions except each account's nonce counter.
+ */
+import type { ApiPromise } from '@polkadot/api';
+import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import type { ISubmittableResult } from '@polkadot/types/types';
+import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
+import {
+  ConnectionError, DispatchFailure, DroppedError, InvalidTransactionError, ModuleError, TimeoutError, UsurpedError, invalidKind,
+  type Inclusion, type Pallet,
+} from './errors.js';
+import type { NonceManager } from './nonces.js';
+import { isPair, type TxSigner } from './signer.js';
+import type { Logger } from './logger.js';
+
+export type Tx = SubmittableExtrinsic<'promise'>;
+
+export interface SubmitOptions {
+  signer: TxSigner;
+  /** Resolve when the transaction is in a block (default) or finalized. */
+  waitFor?: 'inBlock' | 'finalized';
+  /** Reject with TimeoutError after this long (default 60 s). */
+  timeoutMs?: number;
+  /** Blocks the signature stays valid (default 64), or 'immortal'. */
+  mortality?: number | 'immortal';
+  tip?: bigint;
+  /** Use this nonce instead of the managed one. */
+  nonce?: number;
+}
+
+/** An included, successful transaction. */
+export type Submitted = Inclusion;
+
+export interface SubmitContext {
+  api: ApiPromise;
+  nonces: NonceManager;
+  logger: Logger;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_MORTALITY = 64;
+
+/** The fee an included extrinsic paid (TransactionPayment.TransactionFeePaid), or 0. */
+export function feePaid(api: ApiPromise, events: EventRecord[]): bigint {
+  const paid = events.find((e) => api.events.transactionPayment.TransactionFeePaid.is(e.event));
+  return paid ? (paid.event.data as unknown as [unknown, { toBigInt(): bigint }])[1].toBigInt() : 0n;
+}
+
+/** A DispatchError as ModuleError (with pallet, name and docs) or DispatchFailure. */
+export function dispatchErrorOf(api: ApiPromise, err: DispatchError, inclusion: Inclusion, callIndex?: number): ModuleError | DispatchFailure {
+  if (err.isModule) {
+    const meta = api.registry.findMetaError(err.asModule);
+    return new ModuleError(meta.section as Pallet, meta.name as never, meta.docs.join(' '), inclusion, callIndex);
+  }
+  return new DispatchFailure(err.type, err.toJSON(), inclusion, callIndex);
+}
+
+export async function submit(ctx: SubmitContext, tx: Tx, options: SubmitOptions): Promise<Submitted> {
+  const { api, nonces, logger } = ctx;
+  const address = options.signer.address;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const waitFor = options.waitFor ?? 'inBlock';
+  // managed nonces go out in order per account; other accounts never wait
+  const reservation = options.nonce === undefined ? nonces.reserveInOrder(address) : undefined;
+  let nonce: number;
+  try {
+    nonce = options.nonce ?? (await reservation!.nonce);
+    await reservation?.turn;
+  } catch (cause) {
+    reservation?.sent();
+    throw new ConnectionError(`cannot read the nonce of ${address}: ${(cause as Error).message}`, { cause });
+  }
+  const era = options.mortality === 'immortal' ? 0 : options.mortality ?? DEFAULT_MORTALITY;
+  const signOptions = { nonce, era, tip: options.tip ?? 0n };
+  try {
+    if (isPair(options.signer)) await tx.signAsync(options.signer, signOptions);
+    else await tx.signAsync(address, { ...signOptions, signer: options.signer.signer });
+  } catch (cause) {
+    reservation?.sent();
+    nonces.reset(address);
+    throw new InvalidTransactionError('badSigner', `signing failed: ${(cause as Error).message}`, { cause });
+  }
+  const txHash = tx.hash.toHex();
+  logger.debug('submit', { txHash, address, nonce, method: `${tx.method.section}.${tx.method.method}` });
+
+  return new Promise<Submitted>((resolve, reject) => {
+    let lastStatus = 'none';
+    let unsubscribe: (() => void) | undefined;
+    let settled = false;
+    const onDisconnect = () => finish(new ConnectionError(`connection lost while waiting for ${txHash}`));
+    api.on('disconnected', onDisconnect);
+    const timer = setTimeout(() => {
+      nonces.reset(address); // the nonce may or may not be used: ask the chain next time
+      finish(new TimeoutError(timeoutMs, txHash, lastStatus));
+    }, timeoutMs);
+
+    function finish(outcome: Submitted | Error): void {
+      if (settled) return;
+      settled = true;
+      reservation?.sent(); // never hold the account's later transactions
+      clearTimeout(timer);
+      api.off('disconnected', onDisconnect);
+      unsubscribe?.();
+      if (outcome instanceof Error) reject(outcome);
+      else resolve(outcome);
+    }
+
+    const onStatus = (r: ISubmittableResult) => {
+      const s = r.status;
+      lastStatus = s.type;
+      if (s.isInvalid) { nonces.reset(address); finish(new InvalidTransactionError('unknown', `the pool marked ${txHash} invalid`)); return; }
+      if (s.isDropped) { nonces.reset(address); finish(new DroppedError(`transaction ${txHash} was dropped from the pool`)); return; }
+      if (s.isUsurped) { nonces.reset(address); finish(new UsurpedError(`transaction ${txHash} was replaced by ${s.asUsurped.toHex()}`)); return; }
+      const done = waitFor === 'finalized' ? s.isFinalized : s.isInBlock || s.isFinalized;
+      if (!done) return;
+      const blockHash = (s.isInBlock ? s.asInBlock : s.asFinalized).toHex();
+      const inclusion: Inclusion = { txHash, blockHash, events: r.events, fee: feePaid(api, r.events), nonce };
+      if (r.dispatchError) finish(dispatchErrorOf(api, r.dispatchError, inclusion));
+      else finish(inclusion);
+    };
+
+    tx.send(onStatus)
+      .then((u) => {
+        reservation?.sent();
+        if (settled) u();
+        else unsubscribe = u;
+      })
+      .catch((cause: Error) => {
+        reservation?.sent();
+        nonces.reset(address);
+        const message = cause?.message ?? String(cause);
+        if (/disconnected|not connected|websocket/i.test(message)) finish(new ConnectionError(message, { cause }));
+        else finish(new InvalidTransactionError(invalidKind(message), message, { cause }));
+      });
+  });
+}
