@@ -9,12 +9,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchRuntime } from './runtime.js';
 import { benchContracts } from './contracts.js';
+import { benchSdk } from './sdk.js';
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
 
 const BENCHES: Record<string, () => Promise<unknown>> = {
   runtime: () => benchRuntime(),
   contracts: () => benchContracts(),
+  sdk: () => benchSdk(),
 };
 
 const wanted = process.argv.slice(2);

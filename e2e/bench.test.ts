@@ -23,3 +23,13 @@ describe('benchmarks: contracts (smoke run, small sizes)', () => {
     expect(r.stateSize.map((s) => s.existingContracts)).to.deep.equal([10, 20]);
   });
 });
+
+describe('benchmarks: sdk (smoke run, small sizes)', () => {
+  it('SDK concurrent vs raw sequential submissions', async () => {
+    const { benchSdk } = await import('../bench/sdk.js');
+    const r = await benchSdk({ transactions: 20, accounts: 4 });
+    expect(r.transactions).to.equal(20);
+    expect(r.sdkConcurrent.transactionsPerSecond).to.be.greaterThan(0);
+    expect(r.rawSequential.transactionsPerSecond).to.be.greaterThan(0);
+  });
+});

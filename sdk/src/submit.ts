@@ -4,12 +4,12 @@
  * shared between submissions except each account's nonce counter.
  */
 import type { ApiPromise } from '@polkadot/api';
-import type { SubmittableExtrinsic } from '@polkadot/api/types';
+import type { SignerOptions, SubmittableExtrinsic } from '@polkadot/api/types';
 import type { ISubmittableResult } from '@polkadot/types/types';
 import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
 import {
   ConnectionError, DispatchFailure, DroppedError, InvalidTransactionError, ModuleError, TimeoutError, UsurpedError, invalidKind,
-  type Inclusion, type Pallet,
+  type Inclusion, type InvalidKind, type Pallet,
 } from './errors.js';
 import type { NonceManager } from './nonces.js';
 import { isPair, type TxSigner } from './signer.js';
@@ -23,7 +23,7 @@ export interface SubmitOptions {
   waitFor?: 'inBlock' | 'finalized';
   /** Reject with TimeoutError after this long (default 60 s). */
   timeoutMs?: number;
-  /** Blocks the signature stays valid (default 64), or 'immortal'. */
+  /** Blocks the signature stays valid (default 1024, ~1.7 h of 6 s blocks), or 'immortal'. */
   mortality?: number | 'immortal';
   tip?: bigint;
   /** Use this nonce instead of the managed one. */
@@ -40,7 +40,11 @@ export interface SubmitContext {
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
-const DEFAULT_MORTALITY = 64;
+/**
+ * Long enough for a deep pool: a dev chain that puts one transaction in each block needs
+ * a block per queued transaction, and an expired mortal transaction fails as badProof.
+ */
+const DEFAULT_MORTALITY = 1024;
 
 /** The fee an included extrinsic paid (TransactionPayment.TransactionFeePaid), or 0. */
 export function feePaid(api: ApiPromise, events: EventRecord[]): bigint {
@@ -55,6 +59,28 @@ export function dispatchErrorOf(api: ApiPromise, err: DispatchError, inclusion: 
     return new ModuleError(meta.section as Pallet, meta.name as never, meta.docs.join(' '), inclusion, callIndex);
   }
   return new DispatchFailure(err.type, err.toJSON(), inclusion, callIndex);
+}
+
+/**
+ * The mortal era's birth block: one below the finalized head, so that a block replaced at
+ * the tip (a re-org, or a dev chain rebuilding its head) never invalidates the signature.
+ */
+async function eraOptions(api: ApiPromise, mortality: number | 'immortal'): Promise<{ era: unknown; blockHash: string }> {
+  if (mortality === 'immortal') return { era: 0, blockHash: api.genesisHash.toHex() };
+  const finalized = await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead());
+  const number = finalized.number.toNumber();
+  const [birth, hash] = number > 0 ? [number - 1, finalized.parentHash.toHex()] : [0, finalized.hash.toHex()];
+  return { era: api.createType('ExtrinsicEra', { current: birth, period: mortality }), blockHash: hash };
+}
+
+/** Why the runtime refuses `tx` now (system_dryRun), as an InvalidKind. */
+async function invalidReason(api: ApiPromise, tx: Tx): Promise<InvalidKind> {
+  const outcome = await api.rpc.system.dryRun(tx.toHex());
+  if (outcome.isOk) return 'unknown';
+  const err = outcome.asErr;
+  const type = err.isInvalid ? err.asInvalid.type : 'Unknown';
+  const kind = (type.charAt(0).toLowerCase() + type.slice(1)) as InvalidKind;
+  return kind;
 }
 
 export async function submit(ctx: SubmitContext, tx: Tx, options: SubmitOptions): Promise<Submitted> {
@@ -72,9 +98,9 @@ export async function submit(ctx: SubmitContext, tx: Tx, options: SubmitOptions)
     reservation?.sent();
     throw new ConnectionError(`cannot read the nonce of ${address}: ${(cause as Error).message}`, { cause });
   }
-  const era = options.mortality === 'immortal' ? 0 : options.mortality ?? DEFAULT_MORTALITY;
-  const signOptions = { nonce, era, tip: options.tip ?? 0n };
+  const tip = options.tip ?? 0n;
   try {
+    const signOptions = { nonce, tip, ...(await eraOptions(api, options.mortality ?? DEFAULT_MORTALITY)) } as Partial<SignerOptions>;
     if (isPair(options.signer)) await tx.signAsync(options.signer, signOptions);
     else await tx.signAsync(address, { ...signOptions, signer: options.signer.signer });
   } catch (cause) {
@@ -110,7 +136,15 @@ export async function submit(ctx: SubmitContext, tx: Tx, options: SubmitOptions)
     const onStatus = (r: ISubmittableResult) => {
       const s = r.status;
       lastStatus = s.type;
-      if (s.isInvalid) { nonces.reset(address); finish(new InvalidTransactionError('unknown', `the pool marked ${txHash} invalid`)); return; }
+      if (s.isInvalid) {
+        nonces.reset(address);
+        // the status carries no reason: ask the runtime, which answers with the InvalidTransaction kind
+        invalidReason(api, tx).then(
+          (kind) => finish(new InvalidTransactionError(kind, `the pool dropped ${txHash} as invalid`)),
+          () => finish(new InvalidTransactionError('unknown', `the pool dropped ${txHash} as invalid`)),
+        );
+        return;
+      }
       if (s.isDropped) { nonces.reset(address); finish(new DroppedError(`transaction ${txHash} was dropped from the pool`)); return; }
       if (s.isUsurped) { nonces.reset(address); finish(new UsurpedError(`transaction ${txHash} was replaced by ${s.asUsurped.toHex()}`)); return; }
       const done = waitFor === 'finalized' ? s.isFinalized : s.isInBlock || s.isFinalized;
