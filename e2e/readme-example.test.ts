@@ -12,3 +12,12 @@ describe('README example', () => {
     expect(stdout).to.include('bob: 10000050000000 units');
   });
 });
+
+describe('README SDK example', () => {
+  it('runs: twins, farm, node, a guarded contract, a typed refusal and a watched approval', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'examples/sdk.ts'], { timeout: 90_000 });
+    expect(stdout).to.include('refused: tfgridModule.NodeWithTwinIdExists');
+    expect(stdout).to.include('approved: contract 1');
+    expect(stdout).to.match(/contract 1: Approved \(approval fee \d+ units\)/);
+  });
+});

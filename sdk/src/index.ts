@@ -15,3 +15,11 @@ export {
   TfitError, ModuleError, DispatchFailure, InvalidTransactionError, DroppedError, UsurpedError, TimeoutError, ConnectionError,
   invalidKind, type Inclusion, type InvalidKind, type Pallet, type ErrorName,
 } from './errors.js';
+
+// domain modules: plain objects in and out
+export * as grid from './modules/grid.js';
+export * as contracts from './modules/contracts.js';
+export * as stakeholders from './modules/stakeholders.js';
+export * as kv from './modules/kv.js';
+export * as balances from './modules/balances.js';
+export type * from './modules/types.js';
