@@ -166,3 +166,49 @@ describe('SDK: never hangs', () => {
     }
   });
 });
+
+describe('SDK: signers and generated types', () => {
+  let t: TestChain;
+  let client: TfitClient;
+  before(async () => {
+    t = await startTestChain();
+    client = await connect({ endpoint: t.chain.endpoint });
+  });
+  after(async () => {
+    await client?.close();
+    await t?.close();
+  });
+
+  it('signs with ed25519 pairs from a mnemonic (Zero-OS node keys are ed25519)', async () => {
+    const { mnemonicGenerate } = await import('@polkadot/util-crypto');
+    const { signerFromUri } = await import('../../sdk/src/signer.js');
+    const nodeKey = await signerFromUri(mnemonicGenerate(), 'ed25519');
+    expect(nodeKey.type).to.equal('ed25519');
+    await client.submit(client.api.tx.balances.transferKeepAlive(nodeKey.address, 10n * TFT), { signer: t.alice });
+    const r = await client.submit(client.api.tx.system.remark('0x01'), { signer: nodeKey });
+    expect(r.fee > 0n).to.equal(true);
+  });
+
+  it('signs through any polkadot-js Signer (an extension, a wallet)', async () => {
+    const pair = t.bob;
+    let asked = 0;
+    const signer = {
+      async signPayload(payload: { address: string }) {
+        asked++;
+        const raw = client.api.registry.createType('ExtrinsicPayload', payload, { version: 4 });
+        return { id: asked, signature: raw.sign(pair).signature };
+      },
+    };
+    const r = await client.submit(client.api.tx.system.remark('0x02'), { signer: { address: pair.address, signer: signer as never } });
+    expect(asked).to.equal(1);
+    expect(r.blockHash).to.match(/^0x/);
+  });
+
+  it('types were generated from this runtime (a stale build fails here)', async () => {
+    const { METADATA_HASH } = await import('../../sdk/src/interfaces/metadata-hash.js');
+    const { buildMetadata } = await import('../../runtime/schema/metadata.js');
+    const { blake2AsHex } = await import('@polkadot/util-crypto');
+    expect(METADATA_HASH).to.equal(blake2AsHex(buildMetadata().v15));
+    expect(await client.checkRuntime()).to.equal(true);
+  });
+});
