@@ -13,3 +13,11 @@ describe('SDK: package', () => {
     expect(stdout.trim()).to.equal('ModuleError,connect,contracts,grid,stakeholders');
   });
 });
+
+describe('SDK: API docs', () => {
+  it('npm run docs renders the TSDoc with no warnings', async () => {
+    const { stdout } = await promisify(execFile)('npm', ['run', 'docs'], { timeout: 120_000 });
+    expect(stdout).to.match(/html generated/);
+    expect(existsSync('sdk/docs/index.html')).to.equal(true);
+  });
+});

@@ -5,10 +5,11 @@
 import './interfaces/augment.js';
 
 export { connect, TfitClient, type ClientOptions } from './client.js';
-export { submit, feePaid, dispatchErrorOf, type SubmitOptions, type Submitted, type Tx } from './submit.js';
+export { submit, feePaid, dispatchErrorOf, type SubmitOptions, type Submitted, type Tx, type SubmitContext } from './submit.js';
 export { submitBatch, BatchInterruptedError, type BatchOptions, type BatchResult } from './batch.js';
 export { watchEvents, type EventFilter, type WatchedEvent } from './events.js';
-export { NonceManager } from './nonces.js';
+export { NonceManager, type Reservation } from './nonces.js';
+export type { ModuleErrorNames } from './interfaces/error-names.js';
 export { signerFromUri, type TxSigner, type KeyType } from './signer.js';
 export { silentLogger, type Logger } from './logger.js';
 export {
