@@ -24,3 +24,7 @@ export * as stakeholders from './modules/stakeholders.js';
 export * as kv from './modules/kv.js';
 export * as balances from './modules/balances.js';
 export type * from './modules/types.js';
+
+// workload definitions and deployments
+export * as workload from './workload/index.js';
+export { putContent, getContent, ContentStoreError } from './content.js';
