@@ -1,0 +1,235 @@
+/**
+ * A simulated Zero-OS node: its own key, twin and node record; the chain is its only
+ * input. On every block it looks at the contracts addressed to it and, for each one whose
+ * consensus is reached (or that has no stakeholders), fetches the deployment, checks its
+ * hash against the chain and the expert's signature against the expert twin's key,
+ * fetches and checks every file, runs the processes as real child processes in a
+ * per-contract sandbox, and reports deployed → running (or failed, with the reason) and
+ * the resources used. A canceled contract is stopped and cleaned up. A restarted node
+ * resumes from chain state. One process can host many nodes.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { u8aToHex } from '@polkadot/util';
+import { decodeAddress } from '@polkadot/util-crypto';
+import type { KeyringPair } from '@polkadot/keyring/types';
+import {
+  connect, grid, contracts, stakeholders, workload, getContent, silentLogger,
+  type TfitClient, type Logger, type Resources, type Location, type WorkloadState,
+} from '../sdk/src/index.js';
+
+export interface SimNodeOptions {
+  /** Chain endpoint (ws://). */
+  endpoint: string;
+  /** Content store URL (http://). */
+  storeUrl: string;
+  /** Root of the per-contract sandboxes. */
+  workDir: string;
+  /** The node's key (ed25519, as Zero-OS); its account must hold TFT for fees. */
+  key: KeyringPair;
+  farmId: number;
+  capacity: Resources;
+  location?: Location;
+  /** Uptime report period (default 60 s; 0 disables). */
+  uptimeIntervalMs?: number;
+  logger?: Logger;
+}
+
+interface Running {
+  contractId: number;
+  processes: ChildProcess[];
+  dir: string;
+  failed: boolean;
+}
+
+const DEFAULT_LOCATION: Location = { city: 'Ghent', country: 'Belgium', latitude: '51.05', longitude: '3.72' };
+
+export class SimNode {
+  readonly running = new Map<number, Running>();
+  /** Contracts this node refused or gave up on: never retried. */
+  readonly refused = new Map<number, string>();
+  private unsubscribe?: () => void;
+  private timer?: NodeJS.Timeout;
+  private busy: Promise<void> = Promise.resolve();
+  private stopped = false;
+
+  private constructor(readonly client: TfitClient, readonly options: SimNodeOptions, readonly nodeId: number, readonly twinId: number) {}
+
+  get logger(): Logger { return this.options.logger ?? silentLogger; }
+
+  /** Registers the node if the chain does not know it yet, then starts watching. */
+  static async start(options: SimNodeOptions): Promise<SimNode> {
+    const client = await connect({ endpoint: options.endpoint, logger: options.logger });
+    try {
+      const signer = options.key;
+      let twinId = await grid.twinIdOf(client, signer.address);
+      if (twinId === null) twinId = (await grid.createTwin(client, { signer })).id;
+      let nodeId = await grid.nodeIdOf(client, signer.address);
+      if (nodeId === null)
+        nodeId = (await grid.createNode(client, { signer, farmId: options.farmId, resources: options.capacity, location: options.location ?? DEFAULT_LOCATION, virtualized: true })).id;
+      const node = new SimNode(client, options, nodeId, twinId);
+      await node.watch();
+      return node;
+    } catch (e) {
+      await client.close();
+      throw e;
+    }
+  }
+
+  private async watch(): Promise<void> {
+    mkdirSync(this.options.workDir, { recursive: true });
+    // every new block: reconcile (one pass at a time)
+    this.unsubscribe = await this.client.api.rpc.chain.subscribeNewHeads(() => {
+      this.busy = this.busy.then(() => this.reconcile()).catch((e) => this.logger.error('reconcile failed', { error: String(e) }));
+    });
+    const period = this.options.uptimeIntervalMs ?? 60_000;
+    if (period > 0) {
+      const report = () => grid.reportUptime(this.client, { signer: this.options.key, uptimeSeconds: Math.floor(process.uptime()) }).catch((e) => this.logger.warn('uptime report failed', { error: String(e) }));
+      void report();
+      this.timer = setInterval(report, period);
+      this.timer.unref();
+    }
+  }
+
+  /** Waits for the reconcile passes already scheduled. */
+  settled(): Promise<void> { return this.busy; }
+
+  private async reconcile(): Promise<void> {
+    if (this.stopped) return;
+    const active = new Set(await contracts.activeContractsOfNode(this.client, this.nodeId));
+    // canceled (or rejected) contracts: stop and clean up
+    for (const [id, r] of this.running) if (!active.has(id)) this.stopContract(r, true);
+    for (const id of active) {
+      if (this.running.has(id) || this.refused.has(id)) continue;
+      await this.consider(id);
+    }
+  }
+
+  private async consider(id: number): Promise<void> {
+    if (!(await stakeholders.mayDeploy(this.client, id))) return; // awaiting approval (or rejected): never run
+    const state = await stakeholders.workloadStateOf(this.client, id);
+    if (state?.state === 'Failed') { this.refused.set(id, state.reason); return; }
+    const contract = await contracts.contract(this.client, id);
+    if (!contract || contract.kind !== 'node') return;
+    let deployment: workload.Deployment;
+    try {
+      deployment = await this.verifiedDeployment(contract.deploymentHash);
+    } catch (e) {
+      return this.refuse(id, (e as Error).message);
+    }
+    const dir = join(this.options.workDir, `contract-${id}`);
+    try {
+      await this.fetchFiles(deployment, dir);
+    } catch (e) {
+      return this.refuse(id, (e as Error).message);
+    }
+    // resuming after a restart: the chain already says deployed/running
+    if (state === null) await this.report(id, { state: 'Deployed' });
+    this.startProcesses(id, deployment, dir);
+    await new Promise((r) => setTimeout(r, 300));
+    const r = this.running.get(id);
+    if (r && !r.failed && state?.state !== 'Running') await this.report(id, { state: 'Running' });
+    if (r && !r.failed) await this.reportResources(id, deployment);
+  }
+
+  /** The deployment behind `hash`, checked: its hash, its definition's signature, and that the signer is the expert twin's key. */
+  private async verifiedDeployment(hash: string): Promise<workload.Deployment> {
+    const bytes = await getContent(this.options.storeUrl, hash);
+    let doc: workload.Deployment;
+    try {
+      doc = JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+      throw new Error('the deployment is not JSON');
+    }
+    workload.verifyDeployment(doc, hash);
+    const expert = await grid.twin(this.client, doc.signed.definition.expert.twinId);
+    if (!expert) throw new Error(`the expert twin ${doc.signed.definition.expert.twinId} does not exist`);
+    if (u8aToHex(decodeAddress(expert.accountId)) !== doc.signed.signature.signer)
+      throw new Error(`the definition is signed by ${doc.signed.signature.signer}, not by the expert twin ${expert.id}`);
+    return doc;
+  }
+
+  private async fetchFiles(deployment: workload.Deployment, dir: string): Promise<void> {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const f of deployment.signed.definition.files) {
+      const bytes = await getContent(this.options.storeUrl, f.blake2_256);
+      if (bytes.length !== f.size) throw new Error(`file ${f.name}: ${bytes.length} bytes, the definition says ${f.size}`);
+      const path = join(dir, f.name);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, bytes);
+    }
+  }
+
+  private startProcesses(id: number, deployment: workload.Deployment, dir: string): void {
+    const r: Running = { contractId: id, processes: [], dir, failed: false };
+    this.running.set(id, r);
+    for (const p of deployment.processes) {
+      const child = spawn(p.command, p.args, {
+        cwd: dir,
+        // only what the definition declares, plus PATH to find the command
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...p.env, NODE_OPTIONS: `--max-old-space-size=${p.limits.memoryMb}` },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const log: Buffer[] = [];
+      child.stdout?.on('data', (c) => log.push(c));
+      child.stderr?.on('data', (c) => log.push(c));
+      child.on('error', (e) => this.fail(r, `process ${p.name}: ${e.message}`));
+      child.on('exit', (code, signal) => {
+        if (existsSync(dir)) writeFileSync(join(dir, `${p.name}.log`), Buffer.concat(log)); // gone when canceled
+        if (!this.running.has(id) || this.stopped) return; // stopped on purpose
+        const tail = Buffer.concat(log).toString().trim().split('\n').slice(-1)[0] ?? '';
+        this.fail(r, `process ${p.name} exited (${signal ?? `code ${code}`})${tail ? `: ${tail.slice(0, 120)}` : ''}`);
+      });
+      r.processes.push(child);
+    }
+  }
+
+  private fail(r: Running, reason: string): void {
+    if (r.failed) return;
+    r.failed = true;
+    this.logger.warn('workload failed', { contractId: r.contractId, reason });
+    this.stopContract(r, false);
+    this.refused.set(r.contractId, reason);
+    void this.report(r.contractId, { state: 'Failed', reason });
+  }
+
+  /** Never runs the contract, and says why on chain. */
+  private async refuse(id: number, reason: string): Promise<void> {
+    this.logger.warn('refusing contract', { contractId: id, reason });
+    this.refused.set(id, reason);
+    await this.report(id, { state: 'Failed', reason: reason.slice(0, 250) });
+  }
+
+  private async report(contractId: number, state: WorkloadState): Promise<void> {
+    await stakeholders.reportWorkloadState(this.client, { signer: this.options.key, contractId, state })
+      .catch((e) => this.logger.warn('workload report failed', { contractId, error: String(e) }));
+  }
+
+  /** Reports what the workload reserves: its processes' memory limits and its sandbox's size. */
+  private async reportResources(id: number, deployment: workload.Deployment): Promise<void> {
+    const mru = BigInt(deployment.processes.reduce((s, p) => s + p.limits.memoryMb, 0)) * 1024n * 1024n;
+    const sru = BigInt(deployment.signed.definition.files.reduce((s, f) => s + f.size, 0));
+    const cru = BigInt(deployment.signed.definition.capacity.cru);
+    await contracts.reportResources(this.client, { signer: this.options.key, reports: [{ contractId: id, used: { cru, mru, sru, hru: 0n } }] })
+      .catch((e) => this.logger.warn('resource report failed', { contractId: id, error: String(e) }));
+  }
+
+  private stopContract(r: Running, clean: boolean): void {
+    this.running.delete(r.contractId);
+    for (const p of r.processes) if (p.exitCode === null && p.signalCode === null) p.kill('SIGTERM');
+    if (clean) rmSync(r.dir, { recursive: true, force: true });
+  }
+
+  /** Stops watching and every workload (sandboxes stay: a restart resumes them). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    clearInterval(this.timer);
+    for (const r of [...this.running.values()]) this.stopContract(r, false);
+    await this.busy.catch(() => {});
+    await this.client.close();
+  }
+}
+
