@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
 describe('README example', () => {
-  it('runs: a transfer on the embedded chain prints its fee and events', async () => {
+  it('runs: a transfer on the embedded chain prints its fee and events (npm run example)', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'examples/transfer.ts'], { timeout: 90_000 });
     expect(stdout).to.match(/chain: tfit_dev at ws:\/\/127\.0\.0\.1:\d+/);
     expect(stdout).to.match(/fee: \d+ units/);

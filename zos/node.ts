@@ -31,6 +31,12 @@ export interface SimNodeOptions {
   farmId: number;
   capacity: Resources;
   location?: Location;
+  /**
+   * The loopback address this node gives its workloads (as Zero-OS gives each its own
+   * network): registered as the node's interface on chain and passed to processes as
+   * TFIT_IP. Default: 127.0.10.<n>, n from the key.
+   */
+  ip?: string;
   /** Uptime report period (default 60 s; 0 disables). */
   uptimeIntervalMs?: number;
   logger?: Logger;
@@ -41,6 +47,11 @@ interface Running {
   processes: ChildProcess[];
   dir: string;
   failed: boolean;
+}
+
+/** 127.0.10.<1..250>, stable per key. */
+function defaultIp(key: KeyringPair): string {
+  return `127.0.10.${1 + (key.publicKey.reduce((a, b) => (a * 31 + b) % 250, 7) % 250)}`;
 }
 
 const DEFAULT_LOCATION: Location = { city: 'Ghent', country: 'Belgium', latitude: '51.05', longitude: '3.72' };
@@ -57,6 +68,7 @@ export class SimNode {
   private constructor(readonly client: TfitClient, readonly options: SimNodeOptions, readonly nodeId: number, readonly twinId: number) {}
 
   get logger(): Logger { return this.options.logger ?? silentLogger; }
+  get ip(): string { return this.options.ip ?? defaultIp(this.options.key); }
 
   /** Registers the node if the chain does not know it yet, then starts watching. */
   static async start(options: SimNodeOptions): Promise<SimNode> {
@@ -66,8 +78,12 @@ export class SimNode {
       let twinId = await grid.twinIdOf(client, signer.address);
       if (twinId === null) twinId = (await grid.createTwin(client, { signer })).id;
       let nodeId = await grid.nodeIdOf(client, signer.address);
-      if (nodeId === null)
-        nodeId = (await grid.createNode(client, { signer, farmId: options.farmId, resources: options.capacity, location: options.location ?? DEFAULT_LOCATION, virtualized: true })).id;
+      const ip = options.ip ?? defaultIp(signer);
+      if (nodeId === null) {
+        const mac = `02:00:7f:00:0a:${ip.split('.')[3].padStart(3, '0').slice(-2)}`;
+        const interfaces = [{ name: 'zos', mac, ips: [ip] }];
+        nodeId = (await grid.createNode(client, { signer, farmId: options.farmId, resources: options.capacity, location: options.location ?? DEFAULT_LOCATION, interfaces, virtualized: true })).id;
+      }
       const node = new SimNode(client, options, nodeId, twinId);
       await node.watch();
       return node;
@@ -169,7 +185,7 @@ export class SimNode {
       const child = spawn(p.command, p.args, {
         cwd: dir,
         // only what the definition declares, plus PATH to find the command
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...p.env, NODE_OPTIONS: `--max-old-space-size=${p.limits.memoryMb}` },
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...p.env, TFIT_IP: this.ip, NODE_OPTIONS: `--max-old-space-size=${p.limits.memoryMb}` },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       const log: Buffer[] = [];

@@ -28,3 +28,7 @@ export type * from './modules/types.js';
 // workload definitions and deployments
 export * as workload from './workload/index.js';
 export { putContent, getContent, ContentStoreError } from './content.js';
+export {
+  Orchestrator, NotEnoughCapacityError, DeploymentFailedError,
+  type Requirements, type DeployOptions, type DeployStep, type DeploymentRecord, type DeploymentStatus, type DeploymentPhase,
+} from './orchestrator.js';

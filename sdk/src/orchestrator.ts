@@ -1,0 +1,226 @@
+/**
+ * The orchestrator (the consumer's "3bot"): deploys a signed workload definition with
+ * the consumer's requirements. It publishes the deployment, picks nodes with free
+ * capacity, creates the contracts, the deployment grouping and the stakeholders in one
+ * atomic batch, then follows consensus and the nodes' reports, recording every milestone
+ * in TFKVStore (its notary) so that it can resume from chain state after a crash.
+ */
+import type { KeyringPair } from '@polkadot/keyring/types';
+import type { TfitClient } from './client.js';
+import { ModuleError, TfitError } from './errors.js';
+import { putContent, getContent } from './content.js';
+import * as contracts from './modules/contracts.js';
+import * as stakeholders from './modules/stakeholders.js';
+import * as kv from './modules/kv.js';
+import { canonicalBytes } from './workload/canonical.js';
+import { instantiate, type SignedDefinition } from './workload/signed.js';
+import type { Capacity } from './workload/definition.js';
+import type { Node, WorkloadState } from './modules/types.js';
+import * as to from './modules/convert.js';
+
+export interface Requirements {
+  /** How many nodes (one contract each), default 1. */
+  nodes?: number;
+  farmId?: number;
+  country?: string;
+  /** Values for the definition's parameters. */
+  parameters?: Record<string, unknown>;
+}
+
+export interface DeployOptions {
+  /** Twins whose approvals the nodes need, and how many. */
+  stakeholders?: number[];
+  threshold?: number;
+  onStep?: (step: DeployStep) => void;
+  /** Give up waiting for approval and the nodes after this long (default 5 min). */
+  timeoutMs?: number;
+}
+
+export type DeployStep =
+  | { step: 'published'; deploymentHash: string }
+  | { step: 'nodes-selected'; nodeIds: number[] }
+  | { step: 'contracts-created'; deploymentId: number; contractIds: number[] }
+  | { step: 'awaiting-approval'; deploymentId: number; stakeholders: number[]; threshold: number }
+  | { step: 'approved'; deploymentId: number }
+  | { step: 'node-state'; contractId: number; nodeId: number; state: WorkloadState }
+  | { step: 'running'; deploymentId: number }
+  | { step: 'failed'; deploymentId: number; reason: string };
+
+export type DeploymentPhase = 'awaiting-approval' | 'approved' | 'running' | 'failed' | 'rejected' | 'canceled';
+
+/** What the orchestrator notarizes in TFKVStore under `tfit/deployments/<id>`. */
+export interface DeploymentRecord {
+  deploymentId: number;
+  deploymentHash: string;
+  contracts: { contractId: number; nodeId: number }[];
+  stakeholders: number[];
+  threshold: number;
+  phase: DeploymentPhase;
+  reason?: string;
+}
+
+export interface DeploymentStatus extends DeploymentRecord {
+  consensus: Awaited<ReturnType<typeof stakeholders.consensusOf>>;
+  states: { contractId: number; nodeId: number; state: WorkloadState | null; active: boolean }[];
+}
+
+export class NotEnoughCapacityError extends TfitError {}
+export class DeploymentFailedError extends TfitError {
+  constructor(readonly record: DeploymentRecord) { super(`deployment ${record.deploymentId} ${record.phase}: ${record.reason ?? ''}`); }
+}
+
+const KEY = (id: number) => `tfit/deployments/${id}`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class Orchestrator {
+  constructor(readonly client: TfitClient, readonly signer: KeyringPair, readonly storeUrl: string) {}
+
+  /** Deploys `signed` and resolves once every contract runs (or rejects on rejection, failure or timeout). */
+  async deploy(signed: SignedDefinition, requirements: Requirements = {}, options: DeployOptions = {}): Promise<DeploymentRecord> {
+    const step = options.onStep ?? (() => {});
+    const { deployment, hash } = instantiate(signed, requirements.parameters ?? {});
+    for (const f of signed.definition.files) await getContent(this.storeUrl, f.blake2_256).catch((e) => { throw new TfitError(`file ${f.name} is not in the content store: ${(e as Error).message}`); });
+    await putContent(this.storeUrl, canonicalBytes(deployment));
+    step({ step: 'published', deploymentHash: hash });
+
+    const nodeIds = await this.selectNodes(signed.definition.capacity, requirements);
+    step({ step: 'nodes-selected', nodeIds });
+    const twins = options.stakeholders ?? [];
+    const threshold = options.threshold ?? twins.length;
+    const record = await this.createContracts(hash, nodeIds, twins, threshold);
+    step({ step: 'contracts-created', deploymentId: record.deploymentId, contractIds: record.contracts.map((c) => c.contractId) });
+    if (twins.length) step({ step: 'awaiting-approval', deploymentId: record.deploymentId, stakeholders: twins, threshold });
+    await this.notarize(record);
+    return this.follow(record, step, options.timeoutMs ?? 300_000);
+  }
+
+  /** Continues following a deployment (after the orchestrator's own restart) from chain state. */
+  async resume(deploymentId: number, options: Pick<DeployOptions, 'onStep' | 'timeoutMs'> = {}): Promise<DeploymentRecord> {
+    const record = await this.record(deploymentId);
+    if (!record) throw new TfitError(`no deployment ${deploymentId} in ${this.signer.address}'s notary`);
+    if (record.phase === 'running' || record.phase === 'failed' || record.phase === 'rejected' || record.phase === 'canceled') return record;
+    return this.follow(record, options.onStep ?? (() => {}), options.timeoutMs ?? 300_000);
+  }
+
+  async record(deploymentId: number): Promise<DeploymentRecord | null> {
+    const text = await kv.kvGet(this.client, this.signer.address, KEY(deploymentId));
+    return text ? (JSON.parse(text) as DeploymentRecord) : null;
+  }
+
+  async status(deploymentId: number): Promise<DeploymentStatus> {
+    const record = await this.record(deploymentId);
+    if (!record) throw new TfitError(`no deployment ${deploymentId}`);
+    const states = await Promise.all(record.contracts.map(async (c) => ({
+      ...c, state: await stakeholders.workloadStateOf(this.client, c.contractId), active: (await contracts.contract(this.client, c.contractId)) !== null,
+    })));
+    return { ...record, consensus: await stakeholders.consensusOf(this.client, deploymentId), states };
+  }
+
+  /** Cancels every contract of the deployment (one atomic batch) and notarizes it. */
+  async cancel(deploymentId: number): Promise<void> {
+    const record = await this.record(deploymentId);
+    if (!record) throw new TfitError(`no deployment ${deploymentId}`);
+    const live = [];
+    for (const c of record.contracts) if (await contracts.contract(this.client, c.contractId)) live.push(c.contractId);
+    if (live.length) await this.client.batch(live.map((id) => this.client.api.tx.smartContractModule.cancelContract(id)), { signer: this.signer });
+    await this.notarize({ ...record, phase: 'canceled' });
+  }
+
+  /** Nodes that are up, match the requirements and have room for `capacity`, most room first. */
+  private async selectNodes(capacity: Capacity, req: Requirements): Promise<number[]> {
+    const { api } = this.client;
+    const all = (await api.query.tfgridModule.nodes.entries()).map(([, n]) => to.node(n.unwrap()));
+    const candidates: { node: Node; room: bigint }[] = [];
+    for (const node of all) {
+      if (req.farmId !== undefined && node.farmId !== req.farmId) continue;
+      if (req.country !== undefined && node.location.country !== req.country) continue;
+      const power = to.nodePower(await api.query.tfgridModule.nodePower(node.id));
+      if (power.state !== 'Up' || power.target !== 'Up') continue;
+      if ((await api.query.smartContractModule.activeRentContractForNode(node.id)).isSome) continue;
+      const used = { cru: 0n, mru: 0n, sru: 0n, hru: 0n };
+      for (const id of await contracts.activeContractsOfNode(this.client, node.id)) {
+        const u = (await api.query.smartContractModule.nodeContractResources(id)).used;
+        used.cru += u.cru.toBigInt(); used.mru += u.mru.toBigInt(); used.sru += u.sru.toBigInt(); used.hru += u.hru.toBigInt();
+      }
+      const free = { cru: node.resources.cru - used.cru, mru: node.resources.mru - used.mru, sru: node.resources.sru - used.sru, hru: node.resources.hru - used.hru };
+      if (free.cru < BigInt(capacity.cru) || free.mru < BigInt(capacity.mru) || free.sru < BigInt(capacity.sru) || free.hru < BigInt(capacity.hru)) continue;
+      candidates.push({ node, room: free.mru });
+    }
+    const want = req.nodes ?? 1;
+    if (candidates.length < want) throw new NotEnoughCapacityError(`${want} node(s) needed, ${candidates.length} match the requirements and have room`);
+    candidates.sort((a, b) => (a.room === b.room ? a.node.id - b.node.id : a.room > b.room ? -1 : 1));
+    return candidates.slice(0, want).map((c) => c.node.id);
+  }
+
+  /** One atomic batch: a contract per node, the deployment grouping, the stakeholders. Retries if another contract took the ids. */
+  private async createContracts(hash: string, nodeIds: number[], twins: number[], threshold: number): Promise<DeploymentRecord> {
+    const sc = this.client.api.tx.smartContractModule;
+    for (let attempt = 0; ; attempt++) {
+      const first = await contracts.nextContractId(this.client);
+      const ids = nodeIds.map((_, i) => first + i);
+      const calls = [
+        ...nodeIds.map((nodeId) => contracts.nodeContractTx(this.client, { nodeId, deploymentHash: hash, deploymentData: 'tfit.deployment/v1' })),
+        ...(ids.length > 1 ? [sc.createDeployment(ids)] : []),
+        ...(twins.length ? [sc.addStakeholders(first, twins, threshold)] : []),
+      ];
+      try {
+        await this.client.batch(calls, { signer: this.signer });
+        return { deploymentId: first, deploymentHash: hash, contracts: ids.map((contractId, i) => ({ contractId, nodeId: nodeIds[i] })), stakeholders: twins, threshold, phase: twins.length ? 'awaiting-approval' : 'approved' };
+      } catch (e) {
+        // someone else's contract took an id between our read and our batch: read again
+        const raced = e instanceof ModuleError && (e.is('smartContractModule', 'TwinNotAuthorizedToUpdateContract') || e.is('smartContractModule', 'InvalidDeployment'));
+        if (!raced || attempt >= 3) throw e;
+      }
+    }
+  }
+
+  private async notarize(record: DeploymentRecord): Promise<void> {
+    await kv.kvSet(this.client, { signer: this.signer, key: KEY(record.deploymentId), value: JSON.stringify(record) });
+  }
+
+  /** Follows consensus, then the nodes, until every contract runs, one fails, or the time is up. */
+  private async follow(record: DeploymentRecord, step: (s: DeployStep) => void, timeoutMs: number): Promise<DeploymentRecord> {
+    const deadline = Date.now() + timeoutMs;
+    const seen = new Map<number, string>();
+    for (;;) {
+      if (Date.now() > deadline) throw new TfitError(`deployment ${record.deploymentId}: still ${record.phase} after ${timeoutMs} ms`);
+      if (record.phase === 'awaiting-approval') {
+        const c = await stakeholders.consensusOf(this.client, record.deploymentId);
+        if (c?.status === 'Rejected') {
+          const done = { ...record, phase: 'rejected' as const, reason: c.rejections.map((r) => `twin ${r.twinId}: ${r.reason}`).join('; ') };
+          await this.notarize(done);
+          step({ step: 'failed', deploymentId: record.deploymentId, reason: `rejected (${done.reason})` });
+          throw new DeploymentFailedError(done);
+        }
+        if (c?.status === 'Approved') {
+          record = { ...record, phase: 'approved' };
+          await this.notarize(record);
+          step({ step: 'approved', deploymentId: record.deploymentId });
+        }
+      }
+      if (record.phase === 'approved') {
+        let running = 0;
+        for (const { contractId, nodeId } of record.contracts) {
+          const state = await stakeholders.workloadStateOf(this.client, contractId);
+          if (!state) continue;
+          const key = state.state === 'Failed' ? `Failed:${state.reason}` : state.state;
+          if (seen.get(contractId) !== key) { seen.set(contractId, key); step({ step: 'node-state', contractId, nodeId, state }); }
+          if (state.state === 'Failed') {
+            const done = { ...record, phase: 'failed' as const, reason: `contract ${contractId} on node ${nodeId}: ${state.reason}` };
+            await this.notarize(done);
+            step({ step: 'failed', deploymentId: record.deploymentId, reason: done.reason });
+            throw new DeploymentFailedError(done);
+          }
+          if (state.state === 'Running') running++;
+        }
+        if (running === record.contracts.length) {
+          record = { ...record, phase: 'running' };
+          await this.notarize(record);
+          step({ step: 'running', deploymentId: record.deploymentId });
+          return record;
+        }
+      }
+      await sleep(250);
+    }
+  }
+}
