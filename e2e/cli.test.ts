@@ -1,0 +1,106 @@
+import { expect } from 'chai';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Keyring } from '@polkadot/keyring';
+import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+import { startLocalChain, type LocalChain } from '../localchain/index.js';
+import { startContentStore, type ContentStore } from '../zos/store.js';
+import { connect, grid, type TfitClient } from '../sdk/src/index.js';
+
+const CLI = ['--import', 'tsx', 'cli/tfit.ts'];
+
+/** Runs tfit; resolves to { code, stdout, stderr } (never rejects on a non-zero exit). */
+async function tfit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...CLI, ...args], { timeout: 120_000 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+/** The tfit CLI through the whole flow, against a chain, a store and a node-sim it starts. */
+describe('tfit CLI', () => {
+  let chain: LocalChain, store: ContentStore, client: TfitClient, dir: string, sim: ChildProcess | undefined;
+  let expertTwin: number, eveTwin: number;
+  const common = () => ['--endpoint', chain.endpoint];
+
+  before(async () => {
+    await cryptoWaitReady();
+    dir = mkdtempSync(join(tmpdir(), 'tfit-cli-'));
+    chain = await startLocalChain({ port: 0 });
+    store = await startContentStore({ dir: join(dir, 'store') });
+    client = await connect({ endpoint: chain.endpoint });
+    const sr = new Keyring({ type: 'sr25519' });
+    const [farmer, expert, consumer, eve] = ['//Alice', '//Charlie', '//Dave', '//Eve'].map((u) => sr.addFromUri(u));
+    const node = new Keyring({ type: 'ed25519' }).addFromUri('//CliNode1');
+    await client.submit(client.api.tx.balances.transferKeepAlive(node.address, 1000n * 10_000_000n), { signer: farmer });
+    const twins = await Promise.all([farmer, expert, consumer, eve].map((signer) => grid.createTwin(client, { signer })));
+    expertTwin = twins[1].id;
+    eveTwin = twins[3].id;
+    await grid.createFarm(client, { signer: farmer, name: 'farm1' });
+  });
+  after(async () => {
+    sim?.kill('SIGINT');
+    await client?.close();
+    await store?.close();
+    await chain?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('definition init / sign / verify / publish, with clear refusals', async () => {
+    const def = join(dir, 'def.json');
+    expect((await tfit('definition', 'init', def)).code).to.equal(0);
+    const service = "require('http').createServer((q, s) => s.end('cli ok')).listen(Number(process.argv[2]), process.env.TFIT_IP);\n";
+    writeFileSync(join(dir, 'service.js'), service);
+    const d = JSON.parse(readFileSync(def, 'utf8'));
+    d.expert.twinId = expertTwin;
+    d.files = [{ name: 'service.js', size: Buffer.byteLength(service), blake2_256: blake2AsHex(service) }];
+    d.processes[0].command = process.execPath;
+    writeFileSync(def, JSON.stringify(d));
+    const signed = await tfit('definition', 'sign', def, '--key', '//Charlie', '--json');
+    expect(signed.code, signed.stderr).to.equal(0);
+    const signedFile = JSON.parse(signed.stdout).file;
+    expect((await tfit('definition', 'verify', signedFile)).stdout).to.match(/^valid: my-service 0x[0-9a-f]{64}/);
+    const tampered = JSON.parse(readFileSync(signedFile, 'utf8'));
+    tampered.definition.processes[0].args.push('--evil');
+    writeFileSync(join(dir, 'tampered.json'), JSON.stringify(tampered));
+    const bad = await tfit('definition', 'verify', join(dir, 'tampered.json'));
+    expect([bad.code, bad.stderr]).to.satisfy(([c, e]: [number, string]) => c === 1 && /signature does not verify/.test(e));
+    const invalid = await tfit('definition', 'sign', join(dir, 'tampered.json'), '--key', '//Charlie');
+    expect(invalid.code).to.equal(2); // not a definition: usage/input error with every problem listed
+    expect(invalid.stderr).to.match(/definition\.(format|definition): /);
+    const published = await tfit('definition', 'publish', signedFile, '--store', store.url, '--files', dir);
+    expect(published.stdout).to.match(/published 1 file\(s\)/);
+  });
+
+  it('node-sim, deploy with a stakeholder, approve, status, nodes; usage errors exit 2', async () => {
+    sim = spawn(process.execPath, [...CLI, 'node-sim', ...common(), '--store', store.url, '--farm', '1', '--count', '1', '--key-prefix', '//CliNode', '--dir', join(dir, 'nodes'), '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = await new Promise<{ nodeId: number }>((resolve, reject) => {
+      sim!.stdout!.on('data', (c: Buffer) => { try { resolve(JSON.parse(c.toString().split('\n')[0])); } catch { /* partial line */ } });
+      sim!.on('exit', (code) => reject(new Error(`node-sim exited ${code}`)));
+    });
+    expect(started.nodeId).to.equal(1);
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const signedFile = join(dir, 'def.signed.json');
+    const deploying = tfit('deploy', signedFile, ...common(), '--store', store.url, '--key', '//Dave', '--param', `port=${port}`, '--stakeholders', String(eveTwin), '--threshold', '1', '--json');
+    await new Promise((r) => setTimeout(r, 3000));
+    const approved = await tfit('approve', '1', ...common(), '--key', '//Eve');
+    expect(approved.stdout).to.match(/approved: 1 is Approved \(1\/1 approvals\)/);
+    const deployed = await deploying;
+    expect(deployed.code, deployed.stderr).to.equal(0);
+    expect(JSON.parse(deployed.stdout.trim().split('\n').at(-1)!)).to.deep.include({ deploymentId: 1, phase: 'running' });
+    expect(await (await fetch(`http://127.0.10.1:${port}/`)).text()).to.equal('cli ok');
+    const status = JSON.parse((await tfit('status', '1', ...common(), '--key', '//Dave', '--json')).stdout);
+    expect([status.phase, status.states[0].state.state]).to.deep.equal(['running', 'Running']);
+    const nodes = JSON.parse((await tfit('nodes', ...common(), '--json')).stdout);
+    expect(nodes.map((n: { id: number }) => n.id)).to.deep.equal([1]);
+    expect((await tfit('deploy')).code).to.equal(2);
+    expect((await tfit('approve', '99', ...common(), '--key', '//Eve')).code).to.equal(1);
+    expect((await tfit('cancel', '1', ...common(), '--key', '//Dave')).stdout).to.match(/canceled/);
+  });
+});
