@@ -8,6 +8,7 @@ import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { startLocalChain, type LocalChain } from '../localchain/index.js';
 import { startContentStore, type ContentStore } from '../zos/store.js';
+import { freePort } from '../zos/net.js';
 import { connect, grid, type TfitClient } from '../sdk/src/index.js';
 
 const CLI = ['--import', 'tsx', 'cli/tfit.ts'];
@@ -85,7 +86,7 @@ describe('tfit CLI', () => {
       sim!.on('exit', (code) => reject(new Error(`node-sim exited ${code}`)));
     });
     expect(started.nodeId).to.equal(1);
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     const signedFile = join(dir, 'def.signed.json');
     const deploying = tfit('deploy', signedFile, ...common(), '--store', store.url, '--key', '//Dave', '--param', `port=${port}`, '--stakeholders', String(eveTwin), '--threshold', '1', '--json');
     await new Promise((r) => setTimeout(r, 3000));

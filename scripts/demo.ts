@@ -9,12 +9,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { startLocalChain } from '../localchain/index.js';
 import { startContentStore } from '../zos/store.js';
 import { SimNode } from '../zos/node.js';
+import { freePort } from '../zos/net.js';
 import { connect, grid, contracts, stakeholders, balances, workload, putContent, Orchestrator, type DeployStep } from '../sdk/src/index.js';
 
 const SERVICE = [
@@ -26,13 +26,6 @@ const GIB = 1024n ** 3n;
 const t0 = Date.now();
 const line = (who: string, what: string) => console.log(`${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s  ${who.padEnd(12)} ${what}`);
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 await cryptoWaitReady();
 const dir = mkdtempSync(join(tmpdir(), 'tfit-demo-'));

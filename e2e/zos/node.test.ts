@@ -2,25 +2,18 @@ import { expect } from 'chai';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { startLocalChain, type LocalChain } from '../../localchain/index.js';
 import { startContentStore, type ContentStore } from '../../zos/store.js';
 import { SimNode } from '../../zos/node.js';
+import { freePort } from '../../zos/net.js';
 import { connect, grid, contracts, stakeholders, workload, putContent, type TfitClient } from '../../sdk/src/index.js';
 
 const SERVER = "require('http').createServer((q, s) => s.end(process.env.GREETING)).listen(Number(process.argv[2]), '127.0.0.1');\n";
 const GIB = 1024n ** 3n;
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const port = (srv.address() as { port: number }).port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
 
 async function waitFor<T>(what: string, f: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
   const end = Date.now() + timeoutMs;

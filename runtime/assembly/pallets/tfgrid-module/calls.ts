@@ -204,6 +204,14 @@ function toLocation(input: LocationInput): Location {
   return l;
 }
 
+/** Removes `node_id` from its farm's node list. */
+function unlistNode(farm_id: u32, node_id: u32): void {
+  const listed = NodesByFarmID.get(farm_id);
+  const kept = new Array<u32>(0);
+  for (let i = 0; i < listed.length; i++) if (listed[i] != node_id) kept.push(listed[i]);
+  NodesByFarmID.set(farm_id, kept);
+}
+
 /** The farming policy a new node gets: the newest default policy matching its certification. */
 function defaultFarmingPolicy(): u32 {
   for (let id = FarmingPolicyID.get(); id > 0; id--) {
@@ -263,10 +271,7 @@ export function update_node(
   const bad = checkNodeInput(resources, location, interfaces, serial_number);
   if (bad !== null) return bad;
   if (farm_id != node.farm_id) {
-    const from = NodesByFarmID.get(node.farm_id);
-    const kept = new Array<u32>(0);
-    for (let i = 0; i < from.length; i++) if (from[i] != node_id) kept.push(from[i]);
-    NodesByFarmID.set(node.farm_id, kept);
+    unlistNode(node.farm_id, node_id);
     const to = NodesByFarmID.get(farm_id);
     to.push(node_id);
     to.sort();
@@ -292,10 +297,7 @@ export function delete_node(origin: Origin, node_id: u32): DispatchError | null 
   if (twin == 0) return Error.TwinNotExists();
   if (node.twin_id != twin) return Error.NodeUpdateNotAuthorized();
   if (nodeHasActiveContracts(node_id)) return Error.NodeHasActiveContracts();
-  const byFarm = NodesByFarmID.get(node.farm_id);
-  const kept = new Array<u32>(0);
-  for (let i = 0; i < byFarm.length; i++) if (byFarm[i] != node_id) kept.push(byFarm[i]);
-  NodesByFarmID.set(node.farm_id, kept);
+  unlistNode(node.farm_id, node_id);
   NodeIdByTwinID.remove(twin);
   NodePowerOf.remove(node_id);
   Nodes.remove(node_id);
