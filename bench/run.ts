@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { benchRuntime } from './runtime.js';
 import { benchContracts } from './contracts.js';
 import { benchSdk } from './sdk.js';
+import { benchFlow } from './flow.js';
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
 
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   runtime: () => benchRuntime(),
   contracts: () => benchContracts(),
   sdk: () => benchSdk(),
+  flow: () => benchFlow(),
 };
 
 const wanted = process.argv.slice(2);

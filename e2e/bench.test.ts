@@ -33,3 +33,12 @@ describe('benchmarks: sdk (smoke run, small sizes)', () => {
     expect(r.rawSequential.transactionsPerSecond).to.be.greaterThan(0);
   });
 });
+
+describe('benchmarks: flow (smoke run)', () => {
+  it('definition to running, with milestones in ms and blocks', async () => {
+    const { benchFlow } = await import('../bench/flow.js');
+    const r = await benchFlow();
+    expect(r.milestones.map((m) => m.step)).to.include.members(['published', 'contracts-created', 'approved', 'node running', 'running']);
+    expect(r.totalBlocks).to.be.greaterThan(3);
+  });
+});

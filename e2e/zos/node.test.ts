@@ -130,6 +130,13 @@ describe('simulated Zero-OS node', () => {
     expect((state as { reason: string }).reason).to.match(new RegExp(`not by the expert twin ${expertTwin}`));
   });
 
+  it('refuses a file that does not match its description in the definition', async () => {
+    const lying = workload.signDefinition({ ...signed.definition, files: [{ ...signed.definition.files[0], size: signed.definition.files[0].size + 1 }] }, expert);
+    const id = await contracts.createNodeContract(client, { signer: consumer, nodeId: node.nodeId, deploymentHash: await publish(await freePort(), lying) });
+    const state = await waitFor('the refusal', () => stakeholders.workloadStateOf(client, id));
+    expect((state as { reason: string }).reason).to.match(/file server\.js: \d+ bytes, the definition says \d+/);
+  });
+
   it('resumes running workloads from chain state after a restart', async () => {
     const port = await freePort();
     const id = await contracts.createNodeContract(client, { signer: consumer, nodeId: node.nodeId, deploymentHash: await publish(port) });
