@@ -212,3 +212,37 @@ describe('SDK: signers and generated types', () => {
     expect(await client.checkRuntime()).to.equal(true);
   });
 });
+
+describe('SDK: reconnect', () => {
+  it('reconnects with backoff after the connection drops, and submits again', async () => {
+    const { createServer, connect: tcp } = await import('node:net');
+    const chain = await startLocalChain({ port: 0 });
+    // a TCP relay in front of the chain: dropping its sockets is a lost connection the client cannot tell from a network failure
+    const sockets = new Set<import('node:net').Socket>();
+    const relay = createServer((inbound) => {
+      const outbound = tcp(chain.port, '127.0.0.1');
+      for (const s of [inbound, outbound]) { sockets.add(s); s.on('error', () => {}); s.on('close', () => sockets.delete(s)); }
+      inbound.pipe(outbound).pipe(inbound);
+    });
+    await new Promise<void>((r) => relay.listen(0, '127.0.0.1', () => r()));
+    const relayPort = (relay.address() as { port: number }).port;
+    const client = await connect({ endpoint: `ws://127.0.0.1:${relayPort}`, reconnect: { initialDelayMs: 100, maxDelayMs: 1000 } });
+    try {
+      const { signerFromUri } = await import('../../sdk/src/signer.js');
+      const alice = await signerFromUri('//Alice');
+      await client.submit(client.api.tx.system.remark('0x01'), { signer: alice });
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => setTimeout(r, 200));
+      const deadline = Date.now() + 15_000;
+      while (!client.api.isConnected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(client.api.isConnected).to.equal(true);
+      const r = await client.submit(client.api.tx.system.remark('0x02'), { signer: alice, timeoutMs: 10_000 });
+      expect(r.nonce).to.equal(1);
+    } finally {
+      await client.close();
+      relay.close();
+      for (const s of sockets) s.destroy();
+      await chain.close();
+    }
+  });
+});
