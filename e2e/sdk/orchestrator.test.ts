@@ -58,6 +58,23 @@ describe('SDK: orchestrator', () => {
     expect((await client.api.query.smartContractModule.contractID()).toNumber()).to.equal(0);
   });
 
+  it('refuses an oversize or malformed definition before touching the chain', async () => {
+    const small = await startContentStore({ dir: join(dir, 'small'), maxBytes: 512 });
+    try {
+      const o = new Orchestrator(client, consumer, small.url);
+      const file = new TextEncoder().encode("setInterval(() => {}, 1000);\n");
+      await putContent(small.url, file);
+      const big = { ...signed.definition, description: 'x'.repeat(2000) };
+      const err = await o.deploy(workload.signDefinition(big, new Keyring({ type: 'sr25519' }).addFromUri('//Charlie'))).catch((e) => e);
+      expect(String(err)).to.match(/larger than 512 bytes/);
+      const malformed = await o.deploy({ ...signed, definition: { ...signed.definition, processes: [] } }).catch((e) => e);
+      expect(malformed).to.be.instanceOf(workload.DefinitionError);
+      expect((await client.api.query.smartContractModule.contractID()).toNumber()).to.equal(0);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('a rejected deployment ends in DeploymentFailedError, notarized as rejected; nothing ran', async () => {
     const o = new Orchestrator(client, consumer, store.url);
     const steps: DeployStep[] = [];
