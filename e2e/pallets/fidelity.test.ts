@@ -13,6 +13,7 @@ import type { Si1Type } from '@polkadot/types/interfaces';
 import type { Codec } from '@polkadot/types/types';
 import { compactToU8a, stringCamelCase, u8aConcat, u8aToHex } from '@polkadot/util';
 import { buildMetadata } from '../../runtime/schema/metadata.js';
+import { rng } from '../support/random.js';
 
 const require = createRequire(import.meta.url);
 const clientDir = dirname(require.resolve('@threefold/tfchain_client'));
@@ -40,34 +41,30 @@ const EXTENSION = new Set([
 /** tfit items TF-Chain does not have, on purpose. */
 const TFIT_ONLY = new Set(['Sudo', 'Aura', 'Grandpa']);
 
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => ((s ^= s << 13), (s ^= s >>> 17), (s ^= s << 5), (s >>> 0) / 2 ** 32);
-}
 
 /** Random SCALE bytes of a type of tfit's metadata; null when it nests a RuntimeCall (not comparable). */
-function sample(reg: TypeRegistry, id: number, r: () => number, depth = 0): Uint8Array | null {
+function sample(reg: TypeRegistry, id: number, r: ReturnType<typeof rng>, depth = 0): Uint8Array | null {
   const ty: Si1Type = reg.lookup.getSiType(id);
   if (ty.path.length && ty.path[ty.path.length - 1].toString() === 'RuntimeCall') return null;
   const def = ty.def;
-  const int = (bytes: number) => Uint8Array.from({ length: bytes }, () => Math.floor(r() * 256));
+  const int = (bytes: number) => Uint8Array.from({ length: bytes }, () => Math.floor(r.next() * 256));
   const all = (ids: number[]) => {
     const parts = ids.map((x) => sample(reg, x, r, depth + 1));
     return parts.some((p) => p === null) ? null : u8aConcat(...(parts as Uint8Array[]));
   };
   if (def.isPrimitive) {
     const p = def.asPrimitive.type;
-    if (p === 'Bool') return new Uint8Array([r() < 0.5 ? 0 : 1]);
+    if (p === 'Bool') return new Uint8Array([r.next() < 0.5 ? 0 : 1]);
     if (p === 'Str') return u8aConcat(compactToU8a(3), new TextEncoder().encode('abc'));
     const bits = Number(p.slice(1));
     return int(bits / 8);
   }
   if (def.isCompact) {
     const inner = reg.lookup.getSiType(def.asCompact.type).def;
-    return inner.isTuple && inner.asTuple.length === 0 ? new Uint8Array(0) : compactToU8a(Math.floor(r() * 100_000));
+    return inner.isTuple && inner.asTuple.length === 0 ? new Uint8Array(0) : compactToU8a(Math.floor(r.next() * 100_000));
   }
   if (def.isSequence) {
-    const n = depth > 4 ? 0 : Math.floor(r() * 3);
+    const n = depth > 4 ? 0 : Math.floor(r.next() * 3);
     const items = Array.from({ length: n }, () => sample(reg, def.asSequence.type.toNumber(), r, depth + 1));
     return items.some((x) => x === null) ? null : u8aConcat(compactToU8a(n), ...(items as Uint8Array[]));
   }
@@ -79,7 +76,7 @@ function sample(reg: TypeRegistry, id: number, r: () => number, depth = 0): Uint
     // and Raw addresses on re-encoding in every registry: sample plain account ids
     const path = ty.path.map((x) => x.toString()).join('::');
     const variants = path === 'sp_runtime::multiaddress::MultiAddress' ? def.asVariant.variants.filter((v) => v.name.toString() === 'Id') : def.asVariant.variants;
-    const v = variants[Math.floor(r() * variants.length)];
+    const v = variants[Math.floor(r.next() * variants.length)];
     const fields = all(v.fields.map((f) => f.type.toNumber()));
     return fields === null ? null : u8aConcat([v.index.toNumber()], fields);
   }

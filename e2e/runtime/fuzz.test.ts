@@ -5,16 +5,11 @@ import type { HexString } from '@polkadot/util/types';
 import type { TypeRegistry } from '@polkadot/types';
 import { devGenesisHost, type RuntimeHost } from '../support/runtime.js';
 import { runtimeRegistry, blockHeader, signOffline, encodeCall } from '../../runtime/harness/offline.js';
+import { rng } from '../support/random.js';
 
 const GENESIS: HexString = `0x${'ab'.repeat(32)}`;
 const INPUTS = 3000;
 
-/** Deterministic xorshift so a failing input reproduces from its index. */
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  const next = () => ((s ^= s << 13), (s ^= s >>> 17), (s ^= s << 5), (s >>> 0) / 2 ** 32);
-  return { int: (n: number) => Math.floor(next() * n), bytes: (n: number) => Uint8Array.from({ length: n }, () => Math.floor(next() * 256)) };
-}
 
 /** Random and mutated extrinsics, as a block author would meet them from the network. */
 function* inputs(valid: Uint8Array[], count: number): Generator<[string, Uint8Array]> {

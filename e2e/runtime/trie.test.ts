@@ -4,13 +4,8 @@ import type { HexString } from '@polkadot/util/types';
 import { calculateStateRoot } from '@acala-network/chopsticks-core';
 import { trieRoot, orderedTrieRoot } from '../../runtime/harness/trie.js';
 import { devGenesisHost } from '../support/runtime.js';
+import { rng } from '../support/random.js';
 
-/** Deterministic pseudo-random bytes (xorshift), so a failure reproduces. */
-function rng(seed: number) {
-  let s = seed >>> 0 || 1;
-  const next = () => ((s ^= s << 13), (s ^= s >>> 17), (s ^= s << 5), (s >>> 0) / 2 ** 32);
-  return { int: (n: number) => Math.floor(next() * n), bytes: (n: number, alphabet = 256) => Uint8Array.from({ length: n }, () => Math.floor(next() * alphabet)) };
-}
 
 /** The in-process host's trie must agree with smoldot's (Chopsticks) on every shape. */
 describe('harness: trie root matches smoldot', () => {

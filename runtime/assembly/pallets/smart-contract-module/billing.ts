@@ -3,7 +3,7 @@
 // policy 1, converted to TFT at a fixed price), and charging it to the owner every
 // BillingFrequency blocks, with TF-Chain's grace period when the owner cannot pay.
 import { U128 } from "../../codec";
-import { Contract, ContractBill, ContractState, Resources, PricingPolicy } from "../../generated/types";
+import { Contract, ContractBill, ContractState, Resources, PricingPolicy, Cause } from "../../generated/types";
 import {
   SmartContractModule_Contracts as Contracts, SmartContractModule_ContractsToBillAt as ContractsToBillAt,
   SmartContractModule_ContractBillingInformationByID as BillingInfo, SmartContractModule_ContractLock as Locks,
@@ -14,7 +14,7 @@ import {
 import { SmartContractModule_GracePeriod } from "../../generated/constants";
 import { SmartContractModuleEvents as Event } from "../../generated/events";
 import { transfer } from "../balances/currency";
-import { NODE, NAME, RENT, nowSeconds, billingFrequency, removeContract } from "./store";
+import { NODE, NAME, nowSeconds, billingFrequency, removeContract, nodeOfContract } from "./store";
 
 /** tfit's fixed TFT price (TF-Chain reads TFTPriceModule's average): 50 mUSD. */
 const TFT_PRICE_MUSD: u64 = 50;
@@ -23,7 +23,6 @@ const GIB: u64 = 1 << 30;
 /** Fixed-point scale for fractional compute/storage units. */
 const S: u64 = 1_000_000;
 const DISCOUNT_LEVEL_NONE: u8 = 0;
-const CAUSE_OUT_OF_FUNDS: u8 = 1;
 
 function mulDiv(a: u64, b: u64, d: u64): u64 {
   const p = U128.fromU64(a).checkedMulU64(b);
@@ -124,7 +123,7 @@ export function billContract(id: u64): void {
     if (contract.state.index == 2) {
       contract.state = ContractState.Created();
       Contracts.set(id, contract);
-      Event.ContractGracePeriodEnded(id, nodeIdOf(contract), contract.twin_id);
+      Event.ContractGracePeriodEnded(id, nodeOfContract(contract), contract.twin_id);
     }
     return;
   }
@@ -135,18 +134,11 @@ export function billContract(id: u64): void {
   if (contract.state.index == 0) {
     contract.state = ContractState.GracePeriod(<u64>block);
     Contracts.set(id, contract);
-    Event.ContractGracePeriodStarted(id, nodeIdOf(contract), contract.twin_id, <u64>block);
+    Event.ContractGracePeriodStarted(id, nodeOfContract(contract), contract.twin_id, <u64>block);
   } else if (contract.state.index == 2 && <u64>block >= contract.state.GracePeriod + SmartContractModule_GracePeriod()) {
     Event.ContractGracePeriodElapsed(id, SmartContractModule_GracePeriod());
-    removeContract(contract, CAUSE_OUT_OF_FUNDS);
+    removeContract(contract, Cause.OutOfFunds);
   }
-}
-
-function nodeIdOf(contract: Contract): u32 {
-  const kind = contract.contract_type.index;
-  if (kind == NODE) return contract.contract_type.NodeContract.node_id;
-  if (kind == RENT) return contract.contract_type.RentContract.node_id;
-  return 0;
 }
 
 /** Block hook: bills the contracts whose turn in the billing loop this block is. */

@@ -2,6 +2,7 @@
 // deployment of several contracts) with a threshold; the node runs the workload only once
 // it is approved (or has no stakeholders) and reports its state along legal transitions.
 import { DispatchError, Consensus, Rejection, WorkloadState } from "../../generated/types";
+import { Cause } from "../../generated/types";
 import {
   SmartContractModule_Contracts as Contracts, SmartContractModule_ContractConsensus as ConsensusOf,
   SmartContractModule_DeploymentOf as DeploymentOf, SmartContractModule_DeploymentContracts as DeploymentContracts,
@@ -21,7 +22,6 @@ import { checkOwner } from "./contracts";
 
 const MAX_REASON: i32 = 256;
 const MAX_DEPLOYMENT: i32 = 32;
-const CAUSE_CANCELED_BY_USER: u8 = 0;
 const DEPLOYED: u8 = 0;
 const RUNNING: u8 = 1;
 const FAILED: u8 = 2;
@@ -115,7 +115,7 @@ export function reject_contract(origin: Origin, contract_id: u64, reason: Uint8A
     Event.ContractRejected(lead);
     // terminal: every contract of the unit is canceled; none was deployed, so none was billed
     const members = membersOf(lead);
-    for (let i = 0; i < members.length; i++) if (Contracts.exists(members[i])) removeContract(Contracts.get(members[i]), CAUSE_CANCELED_BY_USER);
+    for (let i = 0; i < members.length; i++) if (Contracts.exists(members[i])) removeContract(Contracts.get(members[i]), Cause.CanceledByUser);
   }
   return null;
 }

@@ -4,6 +4,7 @@ import {
   DispatchError, Contract, ContractState, ContractData, NodeContract, NameContract, RentContract, PublicIP,
   ContractBillingInformation, NruConsumption, ContractResources, Provider, SolutionProvider, Some_u64,
 } from "../../generated/types";
+import { Cause } from "../../generated/types";
 import {
   SmartContractModule_Contracts as Contracts, SmartContractModule_ContractID as ContractID,
   SmartContractModule_ContractIDByNodeIDAndHash as ContractIDByNodeIDAndHash, SmartContractModule_ActiveNodeContracts as ActiveNodeContracts,
@@ -24,7 +25,6 @@ import { NODE, NAME, RENT, nowSeconds, insertInBillingLoop, removeContract, byte
 import { billContract } from "./billing";
 
 const CONTRACT_VERSION: u32 = 4;
-const CAUSE_CANCELED_BY_USER: u8 = 0;
 const MIN_NAME: i32 = 3;
 
 /** A node takes no new contract while it is powered down or its farmer wants it down. */
@@ -151,7 +151,7 @@ export function cancel_contract(origin: Origin, contract_id: u64): DispatchError
     if (active.length > 0) return Error.NodeHasActiveContracts();
   }
   billContract(contract_id); // what is due until now
-  removeContract(Contracts.get(contract_id), CAUSE_CANCELED_BY_USER);
+  removeContract(Contracts.get(contract_id), Cause.CanceledByUser);
   return null;
 }
 
