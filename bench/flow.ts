@@ -40,8 +40,8 @@ export async function benchFlow(): Promise<FlowBenchResult> {
     const signed = workload.signDefinition({
       format: 'tfit.workload/v1', name: 'idle', version: '1', expert: { twinId: twins[1].id },
       files: [{ name: 'idle.js', size: file.length, blake2_256: blake2AsHex(file) }],
-      processes: [{ name: 'idle', command: process.execPath, args: ['idle.js'], env: {}, limits: { memoryMb: 32 } }],
-      capacity: { cru: 1, mru: 64 * 1024 * 1024, sru: 1024, hru: 0, publicIps: 0 }, parameters: {},
+      processes: [{ name: 'idle', command: process.execPath, args: ['idle.js'], env: {}, limits: { memoryMb: 128 } }],
+      capacity: { cru: 1, mru: 128 * 1024 * 1024, sru: 1024, hru: 0, publicIps: 0 }, parameters: {},
     }, expert);
 
     const head = async () => (await client.api.rpc.chain.getHeader()).number.toNumber();

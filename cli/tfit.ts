@@ -69,7 +69,7 @@ const forever = () => new Promise<void>((resolve) => { process.once('SIGINT', re
 const TEMPLATE: workload.Definition = {
   format: 'tfit.workload/v1', name: 'my-service', version: '0.1.0', description: 'Describe what it does', expert: { twinId: 1 },
   files: [{ name: 'service.js', size: 0, blake2_256: `0x${'00'.repeat(32)}` }],
-  processes: [{ name: 'web', command: 'node', args: ['service.js', '{{port}}'], env: { GREETING: '{{greeting}}' }, limits: { memoryMb: 64 } }],
+  processes: [{ name: 'web', command: 'node', args: ['service.js', '{{port}}'], env: { GREETING: '{{greeting}}' }, limits: { memoryMb: 128 } }],
   capacity: { cru: 1, mru: 128 * 1024 * 1024, sru: 1024 * 1024, hru: 0, publicIps: 0 },
   parameters: { port: { type: 'integer', min: 1024, max: 65535, default: 8080 }, greeting: { type: 'string', default: 'hello' } },
 };

@@ -62,7 +62,7 @@ try {
   const signed = workload.signDefinition({
     format: 'tfit.workload/v1', name: 'hello-service', version: '1.0.0', description: 'A greeting over HTTP', expert: { twinId: expertTwin },
     files: [{ name: 'service.js', size: file.length, blake2_256: blake2AsHex(file) }],
-    processes: [{ name: 'web', command: process.execPath, args: ['service.js', '{{port}}'], env: { GREETING: '{{greeting}}' }, limits: { memoryMb: 64 } }],
+    processes: [{ name: 'web', command: process.execPath, args: ['service.js', '{{port}}'], env: { GREETING: '{{greeting}}' }, limits: { memoryMb: 128 } }],
     capacity: { cru: 1, mru: 128 * 1024 * 1024, sru: 1024 * 1024, hru: 0, publicIps: 0 },
     parameters: { port: { type: 'integer', min: 1024, max: 65535 }, greeting: { type: 'string', default: 'hello' } },
   }, expert);

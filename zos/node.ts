@@ -11,6 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
+import { processUsage, directoryBytes } from './usage.js';
 import { u8aToHex } from '@polkadot/util';
 import { decodeAddress } from '@polkadot/util-crypto';
 import type { KeyringPair } from '@polkadot/keyring/types';
@@ -39,14 +40,30 @@ export interface SimNodeOptions {
   ip?: string;
   /** Uptime report period (default 60 s; 0 disables). */
   uptimeIntervalMs?: number;
+  /** How often running workloads' memory and CPU are measured and their limits enforced (default 1 s). */
+  usageSampleMs?: number;
+  /** How often measured resources are reported on chain while a workload runs (default 60 s; 0: only once, when it starts). */
+  resourceReportMs?: number;
   logger?: Logger;
 }
 
 interface Running {
   contractId: number;
-  processes: ChildProcess[];
+  processes: { name: string; child: ChildProcess; limits: workload.Limits }[];
   dir: string;
   failed: boolean;
+  /** Declared cores: a reservation, reported as is. */
+  cru: number;
+  peakRssBytes: number;
+  lastReport: number;
+}
+
+/** What a running workload uses now, measured (see zos/usage.ts). */
+export interface WorkloadUsage {
+  rssBytes: number;
+  peakRssBytes: number;
+  cpuSeconds: number;
+  diskBytes: number;
 }
 
 /** 127.0.10.<1..250>, stable per key. */
@@ -62,6 +79,7 @@ export class SimNode {
   readonly refused = new Map<number, string>();
   private unsubscribe?: () => void;
   private timer?: NodeJS.Timeout;
+  private sampler?: NodeJS.Timeout;
   private busy: Promise<void> = Promise.resolve();
   private stopped = false;
 
@@ -106,6 +124,39 @@ export class SimNode {
       this.timer = setInterval(report, period);
       this.timer.unref();
     }
+    this.sampler = setInterval(() => this.sampleAll(), this.options.usageSampleMs ?? 1000);
+    this.sampler.unref();
+  }
+
+  /** Measured use of a running contract's processes and sandbox; null when it is not running here. */
+  usage(contractId: number): WorkloadUsage | null {
+    const r = this.running.get(contractId);
+    if (!r) return null;
+    let rssBytes = 0;
+    let cpuSeconds = 0;
+    for (const p of r.processes) {
+      const u = p.child.pid === undefined ? null : processUsage(p.child.pid);
+      if (u) { rssBytes += u.rssBytes; cpuSeconds += u.cpuSeconds; }
+    }
+    r.peakRssBytes = Math.max(r.peakRssBytes, rssBytes);
+    return { rssBytes, peakRssBytes: r.peakRssBytes, cpuSeconds, diskBytes: directoryBytes(r.dir) };
+  }
+
+  /** Enforces each process's declared limits (a process over its memory or CPU limit fails the workload) and reports on schedule. */
+  private sampleAll(): void {
+    const every = this.options.resourceReportMs ?? 60_000;
+    workloads: for (const r of [...this.running.values()]) {
+      for (const p of r.processes) {
+        const u = p.child.pid === undefined ? null : processUsage(p.child.pid);
+        if (!u) continue;
+        const over = u.rssBytes / 1024 / 1024 > p.limits.memoryMb
+          ? `memory limit: ${(u.rssBytes / 1024 / 1024).toFixed(0)} MB resident > ${p.limits.memoryMb} MB`
+          : p.limits.cpuSeconds !== undefined && u.cpuSeconds > p.limits.cpuSeconds
+            ? `CPU limit: ${u.cpuSeconds.toFixed(1)} s > ${p.limits.cpuSeconds} s` : null;
+        if (over) { this.fail(r, `process ${p.name} exceeded its ${over}`); continue workloads; }
+      }
+      if (every > 0 && r.lastReport > 0 && Date.now() - r.lastReport >= every) void this.reportResources(r);
+    }
   }
 
   /** Waits for the reconcile passes already scheduled. */
@@ -146,7 +197,7 @@ export class SimNode {
     await new Promise((r) => setTimeout(r, 300));
     const r = this.running.get(id);
     if (r && !r.failed && state?.state !== 'Running') await this.report(id, { state: 'Running' });
-    if (r && !r.failed) await this.reportResources(id, deployment);
+    if (r && !r.failed) await this.reportResources(r);
   }
 
   /** The deployment behind `hash`, checked: its hash, its definition's signature, and that the signer is the expert twin's key. */
@@ -179,7 +230,7 @@ export class SimNode {
   }
 
   private startProcesses(id: number, deployment: workload.Deployment, dir: string): void {
-    const r: Running = { contractId: id, processes: [], dir, failed: false };
+    const r: Running = { contractId: id, processes: [], dir, failed: false, cru: deployment.signed.definition.capacity.cru, peakRssBytes: 0, lastReport: 0 };
     this.running.set(id, r);
     for (const p of deployment.processes) {
       const child = spawn(p.command, p.args, {
@@ -198,7 +249,7 @@ export class SimNode {
         const tail = Buffer.concat(log).toString().trim().split('\n').slice(-1)[0] ?? '';
         this.fail(r, `process ${p.name} exited (${signal ?? `code ${code}`})${tail ? `: ${tail.slice(0, 120)}` : ''}`);
       });
-      r.processes.push(child);
+      r.processes.push({ name: p.name, child, limits: p.limits });
     }
   }
 
@@ -223,18 +274,22 @@ export class SimNode {
       .catch((e) => this.logger.warn('workload report failed', { contractId, error: String(e) }));
   }
 
-  /** Reports what the workload reserves: its processes' memory limits and its sandbox's size. */
-  private async reportResources(id: number, deployment: workload.Deployment): Promise<void> {
-    const mru = BigInt(deployment.processes.reduce((s, p) => s + p.limits.memoryMb, 0)) * 1024n * 1024n;
-    const sru = BigInt(deployment.signed.definition.files.reduce((s, f) => s + f.size, 0));
-    const cru = BigInt(deployment.signed.definition.capacity.cru);
-    await contracts.reportResources(this.client, { signer: this.options.key, reports: [{ contractId: id, used: { cru, mru, sru, hru: 0n } }] })
-      .catch((e) => this.logger.warn('resource report failed', { contractId: id, error: String(e) }));
+  /**
+   * Reports what the workload uses, measured: resident memory of its processes (mru) and
+   * bytes in its sandbox (sru). Cores (cru) are a reservation, so the declared count.
+   */
+  private async reportResources(r: Running): Promise<void> {
+    const u = this.usage(r.contractId);
+    if (!u) return;
+    r.lastReport = Date.now();
+    const used = { cru: BigInt(r.cru), mru: BigInt(u.rssBytes), sru: BigInt(u.diskBytes), hru: 0n };
+    await contracts.reportResources(this.client, { signer: this.options.key, reports: [{ contractId: r.contractId, used }] })
+      .catch((e) => this.logger.warn('resource report failed', { contractId: r.contractId, error: String(e) }));
   }
 
   private stopContract(r: Running, clean: boolean): void {
     this.running.delete(r.contractId);
-    for (const p of r.processes) if (p.exitCode === null && p.signalCode === null) p.kill('SIGTERM');
+    for (const { child } of r.processes) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     if (clean) rmSync(r.dir, { recursive: true, force: true });
   }
 
@@ -243,6 +298,7 @@ export class SimNode {
     this.stopped = true;
     this.unsubscribe?.();
     clearInterval(this.timer);
+    clearInterval(this.sampler);
     for (const r of [...this.running.values()]) this.stopContract(r, false);
     await this.busy.catch(() => {});
     await this.client.close();

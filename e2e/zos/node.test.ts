@@ -63,8 +63,8 @@ describe('simulated Zero-OS node', () => {
     signed = workload.signDefinition({
       format: 'tfit.workload/v1', name: 'hello-http', version: '1.0.0', expert: { twinId: expertTwin },
       files: [{ name: 'server.js', size: file.length, blake2_256: blake2AsHex(file) }],
-      processes: [{ name: 'web', command: process.execPath, args: ['server.js', '{{port}}'], env: { GREETING: '{{greeting}}' }, limits: { memoryMb: 64 } }],
-      capacity: { cru: 1, mru: 64 * 1024 * 1024, sru: 1024 * 1024, hru: 0, publicIps: 0 },
+      processes: [{ name: 'web', command: process.execPath, args: ['server.js', '{{port}}'], env: { GREETING: '{{greeting}}' }, limits: { memoryMb: 128 } }],
+      capacity: { cru: 1, mru: 128 * 1024 * 1024, sru: 1024 * 1024, hru: 0, publicIps: 0 },
       parameters: { port: { type: 'integer', min: 1024, max: 65535 }, greeting: { type: 'string', default: 'hello' } },
     }, expert);
     node = await SimNode.start({
@@ -105,7 +105,12 @@ describe('simulated Zero-OS node', () => {
       const u = (await client.api.query.smartContractModule.nodeContractResources(id)).used;
       return u.mru.toBigInt() > 0n && u;
     });
-    expect(used.mru.toBigInt()).to.equal(64n * 1024n * 1024n);
+    // measured, not declared: the server's resident memory (well under its 128 MB limit) and its sandbox's bytes
+    const measured = node.usage(id)!;
+    expect(Number(used.mru.toBigInt())).to.be.within(8 * 2 ** 20, 127 * 2 ** 20);
+    expect(Number(used.mru.toBigInt()) / measured.rssBytes).to.be.within(0.5, 2);
+    expect(used.sru.toBigInt()).to.equal(BigInt(SERVER.length));
+    expect(used.cru.toBigInt()).to.equal(1n);
 
     // canceled: stopped and cleaned up
     await contracts.cancelContract(client, { signer: consumer, contractId: id });
@@ -135,6 +140,22 @@ describe('simulated Zero-OS node', () => {
     const id = await contracts.createNodeContract(client, { signer: consumer, nodeId: node.nodeId, deploymentHash: await publish(await freePort(), lying) });
     const state = await waitFor('the refusal', () => stakeholders.workloadStateOf(client, id));
     expect((state as { reason: string }).reason).to.match(/file server\.js: \d+ bytes, the definition says \d+/);
+  });
+
+  it('fails a workload whose process exceeds its memory limit, and says so on chain', async () => {
+    const hog = new TextEncoder().encode('const keep = []; setInterval(() => keep.push(Buffer.alloc(16 << 20, 1)), 20);\n');
+    await putContent(store.url, hog);
+    const greedy = workload.signDefinition({
+      ...signed.definition, name: 'hog', parameters: {},
+      files: [{ name: 'hog.js', size: hog.length, blake2_256: blake2AsHex(hog) }],
+      processes: [{ name: 'hog', command: process.execPath, args: ['hog.js'], env: {}, limits: { memoryMb: 96 } }],
+    }, expert);
+    const { deployment, hash } = workload.instantiate(greedy, {});
+    await putContent(store.url, workload.canonicalBytes(deployment));
+    const id = await contracts.createNodeContract(client, { signer: consumer, nodeId: node.nodeId, deploymentHash: hash });
+    const state = await waitFor('the failure', async () => (await stakeholders.workloadStateOf(client, id))?.state === 'Failed' && stakeholders.workloadStateOf(client, id));
+    expect((state as { reason: string }).reason).to.match(/^process hog exceeded its memory limit: \d+ MB resident > 96 MB$/);
+    expect(node.running.has(id)).to.equal(false);
   });
 
   it('resumes running workloads from chain state after a restart', async () => {
