@@ -11,6 +11,7 @@ import { benchRuntime } from './runtime.js';
 import { benchContracts } from './contracts.js';
 import { benchSdk } from './sdk.js';
 import { benchFlow } from './flow.js';
+import { benchNodes } from './nodes.js';
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
 
@@ -19,6 +20,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   contracts: () => benchContracts(),
   sdk: () => benchSdk(),
   flow: () => benchFlow(),
+  nodes: () => benchNodes(),
 };
 
 const wanted = process.argv.slice(2);

@@ -45,7 +45,11 @@ let live = 0;
  * would install @polkadot/api-augment's Substrate types globally and clash with the
  * tfit runtime's generated ones (sdk/src/interfaces).
  */
-interface ChopsticksContext { addr: string; close(): Promise<void> }
+interface ChopsticksContext {
+  addr: string;
+  close(): Promise<void>;
+  chain: { head: { hash: string }; db?: { queryHighestBlock(): Promise<{ hash: string } | null> } };
+}
 type SetupWithServer = (config: Record<string, unknown>) => Promise<ChopsticksContext>;
 const CHOPSTICKS: string = '@acala-network/chopsticks';
 
@@ -70,7 +74,7 @@ export async function startLocalChain(opts: LocalChainOptions = {}): Promise<Loc
   // with the last chain so the process can exit.
   live++;
   const close = () =>
-    (closed ??= ctx.close().finally(async () => {
+    (closed ??= flushed(ctx).then(() => ctx.close()).finally(async () => {
       if (--live === 0) {
         const { destroyWorker } = await import('@acala-network/chopsticks-core');
         await destroyWorker();
@@ -81,6 +85,17 @@ export async function startLocalChain(opts: LocalChainOptions = {}): Promise<Loc
     throw new PortInUseError(requested, port);
   }
   return { endpoint: `ws://${ctx.addr}`, port, close };
+}
+
+/**
+ * Chopsticks writes each new block to its db after announcing it: wait (briefly) until the
+ * head is stored, so that a chain stopped right after a block resumes from that block.
+ */
+async function flushed(ctx: ChopsticksContext, timeoutMs = 5000): Promise<void> {
+  const db = ctx.chain.db;
+  if (!db) return;
+  const end = Date.now() + timeoutMs;
+  while ((await db.queryHighestBlock())?.hash !== ctx.chain.head.hash && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
 }
 
 /** Resume only when the db already holds blocks (a new file starts from genesis). */

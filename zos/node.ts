@@ -21,8 +21,13 @@ import {
 } from '../sdk/src/index.js';
 
 export interface SimNodeOptions {
-  /** Chain endpoint (ws://). */
+  /** Chain endpoint (ws://); ignored when `client` is given. */
   endpoint: string;
+  /**
+   * A connection to share (many nodes in one process need not hold one each: an API
+   * instance costs megabytes). The node does not close it.
+   */
+  client?: TfitClient;
   /** Content store URL (http://). */
   storeUrl: string;
   /** Root of the per-contract sandboxes. */
@@ -82,6 +87,8 @@ export class SimNode {
   private sampler?: NodeJS.Timeout;
   private busy: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** The last block whose contracts this node has acted on. */
+  reconciledBlock = 0;
 
   private constructor(readonly client: TfitClient, readonly options: SimNodeOptions, readonly nodeId: number, readonly twinId: number) {}
 
@@ -90,7 +97,7 @@ export class SimNode {
 
   /** Registers the node if the chain does not know it yet, then starts watching. */
   static async start(options: SimNodeOptions): Promise<SimNode> {
-    const client = await connect({ endpoint: options.endpoint, logger: options.logger });
+    const client = options.client ?? await connect({ endpoint: options.endpoint, logger: options.logger });
     try {
       const signer = options.key;
       let twinId = await grid.twinIdOf(client, signer.address);
@@ -106,7 +113,7 @@ export class SimNode {
       await node.watch();
       return node;
     } catch (e) {
-      await client.close();
+      if (!options.client) await client.close();
       throw e;
     }
   }
@@ -114,12 +121,13 @@ export class SimNode {
   private async watch(): Promise<void> {
     mkdirSync(this.options.workDir, { recursive: true });
     // every new block: reconcile (one pass at a time)
-    this.unsubscribe = await this.client.api.rpc.chain.subscribeNewHeads(() => {
-      this.busy = this.busy.then(() => this.reconcile()).catch((e) => this.logger.error('reconcile failed', { error: String(e) }));
+    this.unsubscribe = await this.client.api.rpc.chain.subscribeNewHeads((header) => {
+      this.busy = this.busy.then(() => this.reconcile()).then(() => { this.reconciledBlock = header.number.toNumber(); })
+        .catch((e) => this.logger.error('reconcile failed', { error: String(e) }));
     });
     const period = this.options.uptimeIntervalMs ?? 60_000;
     if (period > 0) {
-      const report = () => grid.reportUptime(this.client, { signer: this.options.key, uptimeSeconds: Math.floor(process.uptime()) }).catch((e) => this.logger.warn('uptime report failed', { error: String(e) }));
+      const report = () => this.reportUptime().catch((e) => this.logger.warn('uptime report failed', { error: String(e) }));
       void report();
       this.timer = setInterval(report, period);
       this.timer.unref();
@@ -157,6 +165,11 @@ export class SimNode {
       }
       if (every > 0 && r.lastReport > 0 && Date.now() - r.lastReport >= every) void this.reportResources(r);
     }
+  }
+
+  /** Reports the node's uptime on chain (as the timer does every `uptimeIntervalMs`). */
+  async reportUptime(): Promise<void> {
+    await grid.reportUptime(this.client, { signer: this.options.key, uptimeSeconds: Math.floor(process.uptime()) });
   }
 
   /** Waits for the reconcile passes already scheduled. */
@@ -301,7 +314,7 @@ export class SimNode {
     clearInterval(this.sampler);
     for (const r of [...this.running.values()]) this.stopContract(r, false);
     await this.busy.catch(() => {});
-    await this.client.close();
+    if (!this.options.client) await this.client.close();
   }
 }
 

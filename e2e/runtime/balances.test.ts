@@ -1,3 +1,4 @@
+// @target fresh-chopsticks: genesis ids and balances, Chopsticks dev RPCs (see e2e/support/target-hooks.ts)
 import { expect } from 'chai';
 import { u8aConcat, u8aToHex } from '@polkadot/util';
 import { startTestChain, send, eventNames, failure, freeBalance, type TestChain } from '../support/chain.js';

@@ -1,3 +1,4 @@
+// @target fresh-chopsticks: genesis ids and balances, Chopsticks dev RPCs (see e2e/support/target-hooks.ts)
 import { expect } from 'chai';
 import { connect, grid, contracts, stakeholders, kv, balances, signerFromUri, ModuleError, type TfitClient } from '../../sdk/src/index.js';
 import { startLocalChain, type LocalChain } from '../../localchain/index.js';

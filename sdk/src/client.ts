@@ -23,13 +23,15 @@ export interface ClientOptions {
   connectTimeoutMs?: number;
   /** Reconnect after a lost connection, waiting initialDelayMs, doubling up to maxDelayMs (default on). */
   reconnect?: false | { initialDelayMs?: number; maxDelayMs?: number };
+  /** Default `timeoutMs` of every submission through this client (default 60 s). */
+  submitTimeoutMs?: number;
 }
 
 export class TfitClient {
   readonly nonces: NonceManager;
   private closed = false;
 
-  constructor(readonly api: ApiPromise, readonly logger: Logger, private readonly provider: WsProvider) {
+  constructor(readonly api: ApiPromise, readonly logger: Logger, private readonly provider: WsProvider, readonly submitTimeoutMs?: number) {
     this.nonces = new NonceManager(api);
   }
 
@@ -83,7 +85,7 @@ export async function connect(options: ClientOptions): Promise<TfitClient> {
       ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true }),
       new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))),
     ]);
-    const client = new TfitClient(api, logger, provider);
+    const client = new TfitClient(api, logger, provider, options.submitTimeoutMs);
     if (reconnect) keepConnected(client, provider, reconnect, logger);
     await client.checkRuntime();
     return client;
@@ -95,20 +97,28 @@ export async function connect(options: ClientOptions): Promise<TfitClient> {
   }
 }
 
-/** Reconnects with exponential backoff until the client is closed. */
+/**
+ * Reconnects with exponential backoff until the client is closed. A failed attempt ends in
+ * another 'disconnected' event, which schedules the next, longer wait; only a real
+ * 'connected' resets the backoff.
+ */
 function keepConnected(client: TfitClient, provider: WsProvider, policy: { initialDelayMs: number; maxDelayMs: number }, logger: Logger) {
   let attempt = 0;
-  provider.on('disconnected', () => {
-    if (client.isClosed) return;
-    const retry = () => {
-      if (client.isClosed || provider.isConnected) return;
-      const delay = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt++);
-      logger.warn('connection lost; reconnecting', { delayMs: delay, attempt });
-      setTimeout(() => {
-        if (client.isClosed) return;
-        provider.connect().then(() => provider.isReady).then(() => { attempt = 0; logger.info('reconnected'); }, retry);
-      }, delay).unref();
-    };
-    retry();
+  let scheduled = false;
+  provider.on('connected', () => {
+    if (attempt > 0) logger.info('reconnected', { attempts: attempt });
+    attempt = 0;
   });
+  const onLost = () => {
+    if (client.isClosed || scheduled) return;
+    scheduled = true;
+    const delay = Math.min(policy.maxDelayMs, policy.initialDelayMs * 2 ** attempt++);
+    logger.warn('connection lost; reconnecting', { delayMs: delay, attempt });
+    setTimeout(() => {
+      scheduled = false;
+      if (client.isClosed || provider.isConnected) return;
+      provider.connect().catch(onLost);
+    }, delay).unref();
+  };
+  provider.on('disconnected', onLost);
 }

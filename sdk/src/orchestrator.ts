@@ -179,48 +179,66 @@ export class Orchestrator {
   }
 
   /** Follows consensus, then the nodes, until every contract runs, one fails, or the time is up. */
+  /**
+   * Polls the chain until every contract runs (or the deployment fails or times out). A lost
+   * connection is waited out (the client reconnects by itself) until the deadline: the
+   * chain, not this process, holds the deployment's state.
+   */
   private async follow(record: DeploymentRecord, step: (s: DeployStep) => void, timeoutMs: number): Promise<DeploymentRecord> {
     const deadline = Date.now() + timeoutMs;
     const seen = new Map<number, string>();
     for (;;) {
       if (Date.now() > deadline) throw new TfitError(`deployment ${record.deploymentId}: still ${record.phase} after ${timeoutMs} ms`);
-      if (record.phase === 'awaiting-approval') {
-        const c = await stakeholders.consensusOf(this.client, record.deploymentId);
-        if (c?.status === 'Rejected') {
-          const done = { ...record, phase: 'rejected' as const, reason: c.rejections.map((r) => `twin ${r.twinId}: ${r.reason}`).join('; ') };
-          await this.notarize(done);
-          step({ step: 'failed', deploymentId: record.deploymentId, reason: `rejected (${done.reason})` });
-          throw new DeploymentFailedError(done);
-        }
-        if (c?.status === 'Approved') {
-          record = { ...record, phase: 'approved' };
-          await this.notarize(record);
-          step({ step: 'approved', deploymentId: record.deploymentId });
-        }
-      }
-      if (record.phase === 'approved') {
-        let running = 0;
-        for (const { contractId, nodeId } of record.contracts) {
-          const state = await stakeholders.workloadStateOf(this.client, contractId);
-          if (!state) continue;
-          const key = state.state === 'Failed' ? `Failed:${state.reason}` : state.state;
-          if (seen.get(contractId) !== key) { seen.set(contractId, key); step({ step: 'node-state', contractId, nodeId, state }); }
-          if (state.state === 'Failed') {
-            const done = { ...record, phase: 'failed' as const, reason: `contract ${contractId} on node ${nodeId}: ${state.reason}` };
-            await this.notarize(done);
-            step({ step: 'failed', deploymentId: record.deploymentId, reason: done.reason });
-            throw new DeploymentFailedError(done);
-          }
-          if (state.state === 'Running') running++;
-        }
-        if (running === record.contracts.length) {
-          record = { ...record, phase: 'running' };
-          await this.notarize(record);
-          step({ step: 'running', deploymentId: record.deploymentId });
-          return record;
-        }
+      // while the client is reconnecting, asking would only fail (and polkadot-js would log it)
+      if (!this.client.api.isConnected) { await sleep(250); continue; }
+      try {
+        record = await this.advance(record, seen, step);
+        if (record.phase === 'running') return record;
+      } catch (e) {
+        if (e instanceof DeploymentFailedError || this.client.api.isConnected) throw e;
+        this.client.logger.warn('chain unreachable; still following the deployment', { deploymentId: record.deploymentId, error: String(e) });
       }
       await sleep(250);
     }
+  }
+
+  /** One look at the chain: the record moved on as far as the chain says. */
+  private async advance(record: DeploymentRecord, seen: Map<number, string>, step: (s: DeployStep) => void): Promise<DeploymentRecord> {
+    if (record.phase === 'awaiting-approval') {
+      const c = await stakeholders.consensusOf(this.client, record.deploymentId);
+      if (c?.status === 'Rejected') {
+        const done = { ...record, phase: 'rejected' as const, reason: c.rejections.map((r) => `twin ${r.twinId}: ${r.reason}`).join('; ') };
+        await this.notarize(done);
+        step({ step: 'failed', deploymentId: record.deploymentId, reason: `rejected (${done.reason})` });
+        throw new DeploymentFailedError(done);
+      }
+      if (c?.status === 'Approved') {
+        record = { ...record, phase: 'approved' };
+        await this.notarize(record);
+        step({ step: 'approved', deploymentId: record.deploymentId });
+      }
+    }
+    if (record.phase === 'approved') {
+      let running = 0;
+      for (const { contractId, nodeId } of record.contracts) {
+        const state = await stakeholders.workloadStateOf(this.client, contractId);
+        if (!state) continue;
+        const key = state.state === 'Failed' ? `Failed:${state.reason}` : state.state;
+        if (seen.get(contractId) !== key) { seen.set(contractId, key); step({ step: 'node-state', contractId, nodeId, state }); }
+        if (state.state === 'Failed') {
+          const done = { ...record, phase: 'failed' as const, reason: `contract ${contractId} on node ${nodeId}: ${state.reason}` };
+          await this.notarize(done);
+          step({ step: 'failed', deploymentId: record.deploymentId, reason: done.reason });
+          throw new DeploymentFailedError(done);
+        }
+        if (state.state === 'Running') running++;
+      }
+      if (running === record.contracts.length) {
+        record = { ...record, phase: 'running' };
+        await this.notarize(record);
+        step({ step: 'running', deploymentId: record.deploymentId });
+      }
+    }
+    return record;
   }
 }

@@ -37,6 +37,8 @@ export interface SubmitContext {
   api: ApiPromise;
   nonces: NonceManager;
   logger: Logger;
+  /** Default `timeoutMs` for this context's submissions. */
+  submitTimeoutMs?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -86,7 +88,7 @@ async function invalidReason(api: ApiPromise, tx: Tx): Promise<InvalidKind> {
 export async function submit(ctx: SubmitContext, tx: Tx, options: SubmitOptions): Promise<Submitted> {
   const { api, nonces, logger } = ctx;
   const address = options.signer.address;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = options.timeoutMs ?? ctx.submitTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   const waitFor = options.waitFor ?? 'inBlock';
   // managed nonces go out in order per account; other accounts never wait
   const reservation = options.nonce === undefined ? nonces.reserveInOrder(address) : undefined;

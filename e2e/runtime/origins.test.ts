@@ -1,0 +1,594 @@
+import { expect } from 'chai';
+import { Keyring } from '@polkadot/keyring';
+import type { KeyringPair } from '@polkadot/keyring/types';
+import { compactToU8a, hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { blake2AsHex, xxhashAsHex } from '@polkadot/util-crypto';
+import type { HexString } from '@polkadot/util/types';
+import type { TypeRegistry } from '@polkadot/types';
+import type { Codec } from '@polkadot/types/types';
+import type { Call, DispatchError, EventRecord } from '@polkadot/types/interfaces';
+import { devGenesisHost, type RuntimeHost } from '../support/runtime.js';
+import { runtimeRegistry, blockHeader, timestampInherentData, signOffline, encodeCall, SLOT_MS } from '../../runtime/harness/offline.js';
+import { VERSION } from '../../runtime/schema/version.js';
+
+/**
+ * Security (issue #6): every call of the runtime's metadata, tried from every wrong origin,
+ * on the in-process host. A world is built once (twins, a farm, three nodes, node, name and
+ * rent contracts, stakeholders, a solution provider, a KV entry); then each attempt is
+ * applied in an open block and undone. A refused attempt must name exactly the expected
+ * error and change nothing but what a failed signed extrinsic legitimately changes (the
+ * signer's nonce and fee, and the block's bookkeeping); the right origin, with the same
+ * arguments, must succeed (the positive control that lets each row fail). Every call is also
+ * tried unsigned, and from an account that cannot pay.
+ *
+ * Where tfit differs from TF-Chain, a row carries a `knownBugs` entry: the test asserts what
+ * tfit does today and says what TF-Chain does, so that the fix makes the row fail until the
+ * entry is removed. FREE_WHEN_REFUSED lists the calls a wrong origin can make for free.
+ */
+
+const GENESIS: HexString = `0x${'ab'.repeat(32)}`;
+const START_MS = 1_700_000_004_000;
+const TFT = 10_000_000n;
+const GIB = 1024n ** 3n;
+const HASH = (n: number) => `0x${n.toString(16).padStart(2, '0').repeat(32)}`;
+
+// ---- who is who -------------------------------------------------------------------------
+
+/** The signed origins, and what each one is in the world built below. */
+const ROLES = {
+  sudoKey: ['//Alice', 'sr25519'], //      the sudo key signing directly (a signed origin, not root); no twin
+  farmer: ['//Bob', 'sr25519'], //         twin 1, owns farm 1
+  node1: ['//Node1', 'ed25519'], //        twin 2, node 1: runs contracts 1, 4, 5
+  node2: ['//Node2', 'sr25519'], //        twin 3, node 2: no contracts
+  node3: ['//Node3', 'sr25519'], //        twin 4, node 3: rented by the consumer (contract 3)
+  consumer: ['//Charlie', 'sr25519'], //   twin 5: owns contracts 1-5 and the KV entry "secret"
+  stakeholder1: ['//Dave', 'sr25519'], //  twin 6, stakeholder of contract 1
+  stakeholder2: ['//Eve', 'sr25519'], //   twin 7, stakeholder of contract 1
+  stranger: ['//Ferdie', 'sr25519'], //    twin 8, no role anywhere; created solution provider 1
+  nobody: ['//Nobody', 'sr25519'], //      funded, accepted the terms, no twin
+} as const;
+type Role = keyof typeof ROLES;
+/** `root`: the sudo key wrapping the call in Sudo.sudo. */
+type Origin = Role | 'root';
+const SIGNED = Object.keys(ROLES) as Role[];
+const ORIGINS: Origin[] = [...SIGNED, 'root'];
+const TWINLESS: Role[] = ['sudoKey', 'nobody'];
+const NODES: Role[] = ['node1', 'node2', 'node3'];
+const FARM = 1;
+const [CONTRACT_WITH_STAKEHOLDERS, NAME_CONTRACT, CONTRACT_4, CONTRACT_5] = [1, 2, 4, 5];
+const RENTED_NODE = 3;
+const KV_KEY = 'secret';
+
+// ---- the table --------------------------------------------------------------------------
+
+/** 'ok' (the right origin: a positive control with the same arguments), or the refusal: 'Pallet.Error', 'BadOrigin', 'Invalid.X'. */
+type Outcome = string;
+
+interface World {
+  /** A call by its table key, for calls that take calls. */
+  call(key: string, args: Record<string, unknown>): Call;
+  address(role: Role): string;
+  /** The open block's time (unix seconds). */
+  now: number;
+}
+
+interface KnownBug {
+  origins: (Origin | 'unsigned')[];
+  /** What tfit does today (asserted, so that a fix makes the row fail and this entry goes). */
+  actual: Outcome;
+  /** Storage a refused-before-inclusion attempt writes anyway (asserted too). */
+  writes?: string[];
+  /** What TF-Chain (or FRAME) does, and where. */
+  note: string;
+}
+
+interface Row {
+  /** Arguments by the metadata's (snake_case) names. */
+  args: (w: World) => Record<string, unknown>;
+  /** Set when any signed account may make the call: why that is safe. Only the origins `expect` names are then tried. */
+  public?: string;
+  /** Who may make a privileged call, when that is not simply the origins expected to succeed. */
+  right?: string;
+  /**
+   * The outcome per origin; `twinless` stands for sudoKey and nobody, `others` for every
+   * origin not named. A privileged row (no `public`) must resolve every origin.
+   */
+  expect: Partial<Record<Origin | 'twinless' | 'others', Outcome>>;
+  knownBugs?: KnownBug[];
+}
+
+const E = {
+  tfgrid: (name: string) => `TfgridModule.${name}`,
+  sc: (name: string) => `SmartContractModule.${name}`,
+};
+const ROOT_ONLY = { root: 'ok', others: 'BadOrigin' };
+const rootOnly = (args: Row['args']): Row => ({ args, expect: ROOT_ONLY });
+
+const location = { city: 'Ghent', country: 'Belgium', latitude: '51', longitude: '3' };
+const capacity = { hru: 4096n * GIB, sru: 1024n * GIB, cru: 16, mru: 64n * GIB };
+const nodeArgs = { farm_id: FARM, resources: capacity, location, interfaces: [], secure_boot: false, virtualized: false, serial_number: null };
+const policy = { value: 1, unit: 'Gigabytes' };
+/** A root-only call to nest in batches and sudo. */
+const forceSetBalance = (w: World) => w.call('Balances.force_set_balance', { who: { Id: w.address('stranger') }, new_free: 5n * TFT });
+
+/** Calls TF-Chain makes free of charge whatever the outcome in tfit (see the last test). */
+const FREE_WHEN_REFUSED: Record<string, string> = {
+  'Timestamp.set': 'FRAME refuses a signed Mandatory-class call before dispatch (validate_transaction: MandatoryValidation; apply_extrinsic: BadMandatory): never included, no fee',
+  'TfgridModule.change_power_state': 'TF-Chain charges the fee up front and refunds it only on success (Ok(Pays::No)); a refused report pays',
+  'TfgridModule.report_uptime_v2': 'TF-Chain charges the fee up front and refunds it only on success (Ok(Pays::No)); a refused report pays',
+};
+
+const TABLE: Record<string, Row> = {
+  // ---- System
+  'System.remark': { public: 'ensure_signed_or_root; a remark has no effect', args: () => ({ remark: '0x1234' }), expect: { stranger: 'ok', root: 'ok' } },
+  'System.set_heap_pages': rootOnly(() => ({ pages: 64 })),
+  // root passes the origin check; "0x00" is no runtime, so root's own attempt is refused after it
+  'System.set_code': { right: 'root', args: () => ({ code: '0x00' }), expect: { root: 'System.FailedToExtractRuntimeVersion', others: 'BadOrigin' } },
+  'System.set_code_without_checks': rootOnly(() => ({ code: '0x00' })),
+  'System.set_storage': rootOnly(() => ({ items: [['0x1234', '0x5678']] })),
+  'System.kill_storage': rootOnly(() => ({ keys: ['0x1234'] })),
+  'System.kill_prefix': rootOnly(() => ({ prefix: '0x1234', subkeys: 1 })),
+  'System.remark_with_event': { public: 'ensure_signed; only emits an event', args: () => ({ remark: '0x1234' }), expect: { stranger: 'ok', root: 'BadOrigin' } },
+
+  // ---- Timestamp: an inherent; only the unsigned origin (the block author, once per block) sets it
+  'Timestamp.set': {
+    right: 'the block author, as an unsigned inherent once per block',
+    args: (w) => ({ now: (w.now + 6) * 1000 }),
+    expect: { others: 'Invalid.BadMandatory', root: 'BadOrigin' },
+    knownBugs: [{
+      origins: SIGNED,
+      actual: 'BadOrigin',
+      note: 'FRAME refuses a signed Mandatory-class call at apply_extrinsic (InvalidTransaction::BadMandatory) and in the pool (MandatoryValidation); tfit includes it as ExtrinsicFailed(BadOrigin), bumps the nonce and charges no fee (paysFee: false), so it is free block-filling spam',
+    }, {
+      origins: ['unsigned'],
+      actual: 'Invalid.BadMandatory',
+      writes: ['System.ExecutionPhase'],
+      note: 'a second inherent is refused, but apply.ts enters its phase (ApplyExtrinsic(n)) before dispatch and does not undo it; a node or Chopsticks discards the writes of an invalid extrinsic, tfit promises refusals write nothing',
+    }],
+  },
+
+  // ---- Utility: batches are public, but inner calls keep the caller's origin (no escalation)
+  'Utility.batch': { public: "inner calls are dispatched with the caller's own origin", args: (w) => ({ calls: [forceSetBalance(w)] }), expect: { root: 'ok', others: 'BadOrigin' } },
+  'Utility.batch_all': { public: "inner calls are dispatched with the caller's own origin", args: (w) => ({ calls: [forceSetBalance(w)] }), expect: { root: 'ok', others: 'BadOrigin' } },
+  'Utility.force_batch': { public: "inner calls are dispatched with the caller's own origin", args: (w) => ({ calls: [forceSetBalance(w)] }), expect: { root: 'ok', others: 'BadOrigin' } },
+  'Utility.as_derivative': {
+    public: 'the inner call runs as a keyless account derived from the caller: it inherits none of its rights (not even the farmer its farm)',
+    args: (w) => ({ index: 0, call: w.call('TfgridModule.update_farm', { farm_id: FARM, name: 'farm_renamed' }) }),
+    expect: { root: 'BadOrigin', others: E.tfgrid('TwinNotExists') },
+  },
+  // root passes the origin check; tfit has no other origins to dispatch as, so root's own attempt fails with Other
+  'Utility.dispatch_as': { right: 'root', args: (w) => ({ as_origin: 0, call: w.call('System.remark', { remark: '0x' }) }), expect: { root: 'Other', others: 'BadOrigin' } },
+  'Utility.with_weight': rootOnly((w) => ({ call: w.call('System.remark', { remark: '0x' }), weight: { refTime: 1, proofSize: 0 } })),
+
+  // ---- Balances
+  'Balances.transfer_allow_death': { public: "moves the signer's own funds", args: (w) => ({ dest: { Id: w.address('farmer') }, value: TFT }), expect: { stranger: 'ok', root: 'BadOrigin' } },
+  'Balances.set_balance_deprecated': rootOnly((w) => ({ who: { Id: w.address('stranger') }, new_free: 5n * TFT, old_reserved: 0 })),
+  'Balances.force_transfer': rootOnly((w) => ({ source: { Id: w.address('consumer') }, dest: { Id: w.address('stranger') }, value: TFT })),
+  'Balances.transfer_keep_alive': { public: "moves the signer's own funds", args: (w) => ({ dest: { Id: w.address('farmer') }, value: TFT }), expect: { stranger: 'ok', root: 'BadOrigin' } },
+  'Balances.transfer_all': { public: "moves the signer's own funds", args: (w) => ({ dest: { Id: w.address('farmer') }, keep_alive: true }), expect: { stranger: 'ok', root: 'BadOrigin' } },
+  'Balances.force_unreserve': rootOnly((w) => ({ who: { Id: w.address('consumer') }, amount: 1 })),
+  'Balances.upgrade_accounts': { public: "FRAME lets anyone upgrade any account's storage format; a no-op on tfit", args: (w) => ({ who: [w.address('consumer')] }), expect: { stranger: 'ok', root: 'BadOrigin' } },
+  'Balances.transfer': { public: "moves the signer's own funds", args: (w) => ({ dest: { Id: w.address('farmer') }, value: TFT }), expect: { stranger: 'ok', root: 'BadOrigin' } },
+  'Balances.force_set_balance': rootOnly((w) => ({ who: { Id: w.address('stranger') }, new_free: 5n * TFT })),
+
+  // ---- TfgridModule
+  'TfgridModule.create_farm': { public: 'any twin may create a farm', args: () => ({ name: 'stranger_farm', public_ips: [] }), expect: { stranger: 'ok', twinless: E.tfgrid('TwinNotExists'), root: 'BadOrigin' } },
+  'TfgridModule.update_farm': {
+    args: () => ({ farm_id: FARM, name: 'farm_renamed' }),
+    expect: { farmer: 'ok', twinless: E.tfgrid('TwinNotExists'), root: 'BadOrigin', others: E.tfgrid('CannotUpdateFarmWrongTwin') },
+  },
+  'TfgridModule.create_node': {
+    public: 'any twin without a node may register one on a farm (TF-Chain does not ask the farmer)',
+    args: () => nodeArgs,
+    expect: { stranger: 'ok', twinless: E.tfgrid('TwinNotExists'), root: 'BadOrigin' },
+  },
+  'TfgridModule.update_node': {
+    args: () => ({ node_id: 1, ...nodeArgs }),
+    // the node's own twin only: not even the farmer of its farm
+    expect: { node1: 'ok', twinless: E.tfgrid('TwinNotExists'), root: 'BadOrigin', others: E.tfgrid('NodeUpdateNotAuthorized') },
+  },
+  'TfgridModule.delete_node': {
+    args: () => ({ node_id: 2 }),
+    expect: { node2: 'ok', twinless: E.tfgrid('TwinNotExists'), root: 'BadOrigin', others: E.tfgrid('NodeUpdateNotAuthorized') },
+  },
+  'TfgridModule.create_twin': {
+    public: 'each account creates its own twin, once, after accepting the terms',
+    args: () => ({ relay: null, pk: null }),
+    expect: { nobody: 'ok', sudoKey: E.tfgrid('UserDidNotSignTermsAndConditions'), stranger: E.tfgrid('TwinWithPubkeyExists'), root: 'BadOrigin' },
+  },
+  'TfgridModule.update_twin': {
+    public: "it updates the signer's own twin (there is no twin id argument)",
+    args: () => ({ relay: 'relay.grid.tf', pk: null }),
+    expect: { stranger: 'ok', twinless: E.tfgrid('TwinNotExists'), root: 'BadOrigin' },
+  },
+  'TfgridModule.create_pricing_policy': rootOnly((w) => ({
+    name: 'policy_two', su: policy, cu: policy, nu: policy, ipu: policy, unique_name: policy, domain_name: policy,
+    foundation_account: w.address('stakeholder2'), certified_sales_account: w.address('stranger'), discount_for_dedication_nodes: 50,
+  })),
+  'TfgridModule.create_farming_policy': rootOnly(() => ({
+    name: 'policy_two', su: 1, cu: 1, nu: 1, ipv4: 1, minimal_uptime: 95, policy_end: 0, immutable: false, default: false,
+    node_certification: 'Diy', farm_certification: 'NotCertified',
+  })),
+  'TfgridModule.user_accept_tc': { public: 'each account records its own acceptance', args: () => ({ document_link: 'https://example.com/tc', document_hash: 'h2' }), expect: { stranger: 'ok', root: 'BadOrigin' } },
+  'TfgridModule.change_power_state': {
+    // a node reports its own power state: there is no node id argument
+    args: () => ({ power_state: 'Down' }),
+    expect: { node1: 'ok', node2: 'ok', node3: 'ok', twinless: E.tfgrid('TwinNotExists'), root: 'BadOrigin', others: E.tfgrid('NodeNotExists') },
+  },
+  'TfgridModule.change_power_target': {
+    args: () => ({ node_id: 2, power_target: 'Down' }),
+    // the farmer of the node's farm only: not the node itself
+    expect: { farmer: 'ok', twinless: E.tfgrid('TwinNotExists'), root: 'BadOrigin', others: E.tfgrid('UnauthorizedToChangePowerTarget') },
+  },
+  'TfgridModule.report_uptime_v2': {
+    args: (w) => ({ uptime: 3600, timestamp_hint: w.now }),
+    expect: { node1: 'ok', node2: 'ok', node3: 'ok', twinless: E.tfgrid('TwinNotExists'), root: 'BadOrigin', others: E.tfgrid('NodeNotExists') },
+  },
+
+  // ---- SmartContractModule
+  'SmartContractModule.create_node_contract': {
+    public: 'any twin may deploy on a node, except on a node another twin rents',
+    args: () => ({ node_id: RENTED_NODE, deployment_hash: HASH(9), deployment_data: 'x', public_ips: 0, solution_provider_id: null }),
+    expect: { consumer: 'ok', twinless: E.sc('TwinNotExists'), root: 'BadOrigin', others: E.sc('NodeNotAvailableToDeploy') },
+  },
+  'SmartContractModule.update_node_contract': {
+    args: () => ({ contract_id: CONTRACT_4, deployment_hash: HASH(8), deployment_data: 'y' }),
+    expect: { consumer: 'ok', root: 'BadOrigin', others: E.sc('TwinNotAuthorizedToUpdateContract') },
+    knownBugs: [{
+      origins: TWINLESS,
+      actual: E.sc('TwinNotExists'),
+      note: "TF-Chain reads the contract's owner twin before the caller's (grid_contract.rs _update_node_contract): TwinNotAuthorizedToUpdateContract",
+    }],
+  },
+  'SmartContractModule.cancel_contract': {
+    args: () => ({ contract_id: CONTRACT_4 }),
+    expect: { consumer: 'ok', root: 'BadOrigin', others: E.sc('TwinNotAuthorizedToCancelContract') },
+    knownBugs: [{
+      origins: TWINLESS,
+      actual: E.sc('TwinNotExists'),
+      note: "TF-Chain reads the contract's owner twin before the caller's (grid_contract.rs _cancel_contract): TwinNotAuthorizedToCancelContract",
+    }],
+  },
+  'SmartContractModule.create_name_contract': { public: 'any twin may register a free name', args: () => ({ name: 'stranger_name' }), expect: { stranger: 'ok', twinless: E.sc('TwinNotExists'), root: 'BadOrigin' } },
+  'SmartContractModule.add_nru_reports': {
+    args: (w) => ({ reports: [{ contractId: CONTRACT_4, timestamp: w.now, window: 3600, nru: GIB }] }),
+    expect: { node1: 'ok', node2: E.sc('NodeNotAuthorizedToComputeReport'), node3: E.sc('NodeNotAuthorizedToComputeReport'), twinless: E.sc('TwinNotExists'), root: 'BadOrigin', others: E.sc('NodeNotExists') },
+    knownBugs: [{
+      origins: TWINLESS,
+      actual: E.sc('NodeNotExists'),
+      note: "TF-Chain looks up the caller's twin first (grid_contract.rs _compute_reports): TwinNotExists",
+    }],
+  },
+  'SmartContractModule.report_contract_resources': {
+    args: () => ({ contract_resources: [{ contractId: CONTRACT_4, used: { hru: 0n, sru: 10n * GIB, cru: 1, mru: 2n * GIB } }] }),
+    expect: { node1: 'ok', node2: E.sc('NodeNotAuthorizedToComputeReport'), node3: E.sc('NodeNotAuthorizedToComputeReport'), twinless: E.sc('TwinNotExists'), root: 'BadOrigin', others: E.sc('NodeNotExists') },
+    knownBugs: [
+      {
+        origins: ['node2', 'node3'],
+        actual: E.sc('NodeNotAuthorizedToReportResources'),
+        note: 'TF-Chain refuses another node with NodeNotAuthorizedToComputeReport (grid_contract.rs _report_contract_resources; NodeNotAuthorizedToReportResources is unused since tfchain d9ec1cba, 2022)',
+      },
+      { origins: TWINLESS, actual: E.sc('NodeNotExists'), note: "TF-Chain checks the caller's twin first (_report_contract_resources): TwinNotExists" },
+    ],
+  },
+  'SmartContractModule.create_rent_contract': { public: 'any twin may rent a node nobody uses', args: () => ({ node_id: 2, solution_provider_id: null }), expect: { stranger: 'ok', twinless: E.sc('TwinNotExists'), root: 'BadOrigin' } },
+  'SmartContractModule.create_solution_provider': {
+    public: 'registering is open; it only counts once root approves it',
+    args: (w) => ({ description: 'sp', link: 'https://example.com', providers: [{ who: w.address('stranger'), take: 10 }] }),
+    expect: { stranger: 'ok', root: 'BadOrigin' },
+  },
+  'SmartContractModule.approve_solution_provider': rootOnly(() => ({ solution_provider_id: 1, approve: true })),
+  'SmartContractModule.bill_contract_for_block': { public: 'anyone may trigger billing; it only charges the owner what is due', args: () => ({ contract_id: NAME_CONTRACT }), expect: { stranger: 'ok', root: 'BadOrigin' } },
+  'SmartContractModule.add_stakeholders': {
+    args: () => ({ contract_id: CONTRACT_4, twins: [6, 7], threshold: 1 }),
+    expect: { consumer: 'ok', twinless: E.sc('TwinNotExists'), root: 'BadOrigin', others: E.sc('TwinNotAuthorizedToUpdateContract') },
+  },
+  'SmartContractModule.approve_contract': {
+    args: () => ({ contract_id: CONTRACT_WITH_STAKEHOLDERS }),
+    // not the owner, not the node, not the farmer: a listed stakeholder only
+    expect: { stakeholder1: 'ok', stakeholder2: 'ok', twinless: E.sc('TwinNotExists'), root: 'BadOrigin', others: E.sc('NotAStakeholder') },
+  },
+  'SmartContractModule.reject_contract': {
+    args: () => ({ contract_id: CONTRACT_WITH_STAKEHOLDERS, reason: 'no' }),
+    expect: { stakeholder1: 'ok', stakeholder2: 'ok', twinless: E.sc('TwinNotExists'), root: 'BadOrigin', others: E.sc('NotAStakeholder') },
+  },
+  'SmartContractModule.report_workload_state': {
+    args: () => ({ contract_id: CONTRACT_4, state: 'Deployed' }),
+    expect: { node1: 'ok', node2: E.sc('NodeNotAuthorizedToComputeReport'), node3: E.sc('NodeNotAuthorizedToComputeReport'), root: 'BadOrigin', others: E.sc('NodeNotExists') },
+  },
+  'SmartContractModule.create_deployment': {
+    args: () => ({ contract_ids: [CONTRACT_4, CONTRACT_5] }),
+    expect: { consumer: 'ok', twinless: E.sc('TwinNotExists'), root: 'BadOrigin', others: E.sc('TwinNotAuthorizedToUpdateContract') },
+  },
+
+  // ---- TFKVStore: each account has its own key space
+  'TFKVStore.set': { public: "it writes the signer's own key space only", args: () => ({ key: KV_KEY, value: 'overwritten' }), expect: { stranger: 'ok', root: 'BadOrigin' } },
+  'TFKVStore.delete': {
+    args: () => ({ key: KV_KEY }),
+    // another account addresses its own key space, where there is no such key
+    expect: { consumer: 'ok', root: 'BadOrigin', others: 'TFKVStore.NoValueStored' },
+  },
+
+  // ---- Sudo: the key only (root itself is not a signed origin)
+  'Sudo.sudo': { args: (w) => ({ call: forceSetBalance(w) }), expect: { sudoKey: 'ok', root: 'BadOrigin', others: 'Sudo.RequireSudo' } },
+  'Sudo.sudo_unchecked_weight': { args: (w) => ({ call: forceSetBalance(w), weight: { refTime: 1, proofSize: 0 } }), expect: { sudoKey: 'ok', root: 'BadOrigin', others: 'Sudo.RequireSudo' } },
+  'Sudo.set_key': { args: (w) => ({ new: { Id: w.address('stranger') } }), expect: { sudoKey: 'ok', root: 'BadOrigin', others: 'Sudo.RequireSudo' } },
+  'Sudo.sudo_as': {
+    args: (w) => ({ who: { Id: w.address('consumer') }, call: w.call('SmartContractModule.cancel_contract', { contract_id: CONTRACT_4 }) }),
+    expect: { sudoKey: 'ok', root: 'BadOrigin', others: 'Sudo.RequireSudo' },
+  },
+};
+
+/** The expected outcome of `origin` for `row`, or undefined when the row does not try it. */
+function expectation(row: Row, origin: Origin): { outcome: Outcome; bug?: KnownBug } | undefined {
+  const e = row.expect;
+  const outcome = e[origin] ?? (TWINLESS.includes(origin as Role) ? e.twinless : undefined) ?? e.others;
+  if (outcome === undefined) return undefined;
+  const bug = row.knownBugs?.find((b) => b.origins.includes(origin));
+  return { outcome: bug ? bug.actual : outcome, bug };
+}
+
+// ---- the bookkeeping a failed signed extrinsic may change ----------------------------------
+
+/** Storage a failed signed extrinsic legitimately writes (besides the signer's System.Account). */
+const BOOKKEEPING = new Set([
+  'Balances.TotalIssuance', // the fee is burned
+  'System.Events', 'System.EventCount',
+  'System.BlockWeight', 'System.AllExtrinsicsLen', 'System.ExtrinsicCount', 'System.ExtrinsicData', 'System.ExecutionPhase',
+  ':extrinsic_index',
+]);
+/** Events a refused (failed, or ok with its inner call refused) extrinsic may emit. */
+const REFUSAL_EVENTS = new Set([
+  'System.ExtrinsicFailed', 'System.ExtrinsicSuccess', 'Balances.Withdraw', 'TransactionPayment.TransactionFeePaid',
+  'Sudo.Sudid', 'Sudo.SudoAsDone', 'Utility.BatchInterrupted', 'Utility.ItemFailed', 'Utility.BatchCompletedWithErrors',
+]);
+
+type State = Map<string, Uint8Array>;
+
+interface Applied {
+  outcome: Outcome;
+  events: string[];
+  /** Changed storage, by name ('Pallet.Item' or the well-known key), with the key itself. */
+  changed: { name: string; key: string }[];
+  fee: bigint;
+  before: State;
+  after: State;
+}
+
+describe('runtime security: every call from every wrong origin is refused with the named error', () => {
+  let host: RuntimeHost;
+  let registry: TypeRegistry;
+  const keys = {} as Record<Role, KeyringPair>;
+  let pauper: KeyringPair; // no funds, no terms, no twin
+  let world: World;
+  const version = { specVersion: VERSION.specVersion, transactionVersion: VERSION.transactionVersion };
+  let block = 0;
+  let parentHash = GENESIS;
+  let nowMs = START_MS;
+  const palletNames = new Map<number, string>();
+  const storageNames = new Map<string, string>();
+
+  // ---- host helpers
+  const storageKey = (pallet: string, item: string) => xxhashAsHex(pallet, 128) + xxhashAsHex(item, 128).slice(2);
+  const nameOfKey = (key: string) => (key === u8aToHex(new TextEncoder().encode(':extrinsic_index')) ? ':extrinsic_index' : storageNames.get(key.slice(0, 66)) ?? key);
+  function storageValue(pallet: string, item: string): Codec {
+    const entry = registry.metadata.pallets.find((p) => p.name.toString() === pallet)!.storage.unwrap().items.find((i) => i.name.toString() === item)!;
+    return registry.createType(registry.createLookupType(entry.type.asPlain), host.state.get(storageKey(pallet, item)) ?? new Uint8Array(0));
+  }
+  const accountKey = (who: KeyringPair) => storageKey('System', 'Account') + blake2AsHex(who.publicKey, 128).slice(2) + u8aToHex(who.publicKey).slice(2);
+  function accountOf(state: State, who: KeyringPair): { nonce: number; free: bigint } {
+    const value = state.get(accountKey(who));
+    if (value === undefined) return { nonce: 0, free: 0n };
+    const info = registry.createType('AccountInfo', value);
+    return { nonce: info.nonce.toNumber(), free: info.data.free.toBigInt() };
+  }
+  const issuance = (state: State) => registry.createType('u128', state.get(storageKey('Balances', 'TotalIssuance'))).toBigInt();
+
+  function errorName(e: DispatchError): string {
+    if (!e.isModule) return e.type;
+    return `${palletNames.get(e.asModule.index.toNumber())}.${registry.findMetaError(e.asModule).method}`;
+  }
+  const eventName = (r: EventRecord) => `${palletNames.get(r.event.index[0])}.${r.event.method}`;
+  /** The error a call nested in sudo or a batch was refused with, as its event reports it. */
+  function innerError(r: EventRecord): string | undefined {
+    const data = r.event.data as unknown as Codec[];
+    const asResult = (c: Codec) => c as unknown as { isErr: boolean; asErr: DispatchError };
+    switch (eventName(r)) {
+      case 'Sudo.Sudid': case 'Sudo.SudoAsDone': return asResult(data[0]).isErr ? errorName(asResult(data[0]).asErr) : undefined;
+      case 'Utility.BatchInterrupted': return errorName(data[1] as DispatchError);
+      case 'Utility.ItemFailed': return errorName(data[0] as DispatchError);
+      default: return undefined;
+    }
+  }
+  const decodedEvents = new WeakMap<Uint8Array, EventRecord[]>();
+  function eventsOf(state: State): EventRecord[] {
+    const raw = state.get(storageKey('System', 'Events'));
+    if (raw === undefined) return [];
+    if (!decodedEvents.has(raw)) decodedEvents.set(raw, [...registry.createType('Vec<EventRecord>', raw)]);
+    return decodedEvents.get(raw)!;
+  }
+
+  /** Applies an extrinsic in the open block, reads what it did, and undoes it unless `keep`. */
+  function apply(xt: HexString, keep = false): Applied {
+    const before = new Map(host.state);
+    const out = registry.createType('Result<Result<(), DispatchError>, TransactionValidityError>', hexToU8a(host.call('BlockBuilder_apply_extrinsic', xt)));
+    const after = new Map(host.state);
+    const records = eventsOf(after).slice(eventsOf(before).length);
+    let outcome: Outcome;
+    if (out.isErr) outcome = out.asErr.isInvalid ? `Invalid.${out.asErr.asInvalid.type}` : `Unknown.${out.asErr.asUnknown.type}`;
+    else if (out.asOk.isErr) outcome = errorName(out.asOk.asErr);
+    else outcome = records.map(innerError).find((e) => e !== undefined) ?? 'ok';
+    const changed = [...new Set([...before.keys(), ...after.keys()])]
+      .filter((k) => { const a = before.get(k); const b = after.get(k); return a !== b && (a === undefined || b === undefined || u8aToHex(a) !== u8aToHex(b)); })
+      .map((key) => ({ key, name: nameOfKey(key) }));
+    const paid = records.find((r) => eventName(r) === 'TransactionPayment.TransactionFeePaid');
+    const fee = paid ? (paid.event.data[1] as unknown as { toBigInt(): bigint }).toBigInt() + (paid.event.data[2] as unknown as { toBigInt(): bigint }).toBigInt() : 0n;
+    if (!keep) { host.state.clear(); for (const [k, v] of before) host.state.set(k, v); }
+    return { outcome, events: records.map(eventName), changed, fee, before, after };
+  }
+
+  const signed = (who: KeyringPair, call: Uint8Array) => signOffline(registry, call, who, accountOf(host.state, who).nonce, GENESIS, version);
+  const unsigned = (call: Uint8Array) => registry.createType('Extrinsic', registry.createType('Call', call)).toHex();
+  const encode = (key: string, args: Record<string, unknown>) => { const [pallet, method] = key.split('.'); return encodeCall(registry, pallet, method, args); };
+  /** The extrinsic `origin` sends: root is the sudo key wrapping the call in Sudo.sudo. */
+  const fromOrigin = (origin: Origin, call: Uint8Array) =>
+    origin === 'root' ? signed(keys.sudoKey, encode('Sudo.sudo', { call: registry.createType('Call', call) })) : signed(keys[origin], call);
+  const signerOf = (origin: Origin) => keys[origin === 'root' ? 'sudoKey' : origin];
+
+  /** What the transaction pool's validation says of an extrinsic: 'ok', or 'Invalid.X' / 'Unknown.X'. */
+  function poolVerdict(xt: HexString): string {
+    const v = registry.createType('TransactionValidity', hexToU8a(host.call('TaggedTransactionQueue_validate_transaction', u8aConcat([2], hexToU8a(xt), hexToU8a(parentHash)), true)));
+    if (v.isOk) return 'ok';
+    return v.asErr.isInvalid ? `Invalid.${v.asErr.asInvalid.type}` : `Unknown.${v.asErr.asUnknown.type}`;
+  }
+
+  function openBlock(): void {
+    block += 1;
+    nowMs += SLOT_MS;
+    host.call('Core_initialize_block', blockHeader(registry, block, parentHash, nowMs).toHex());
+    const inherents = registry.createType('Vec<Bytes>', hexToU8a(host.call('BlockBuilder_inherent_extrinsics', timestampInherentData(nowMs), true)));
+    for (const x of inherents) expect(apply(u8aToHex(u8aConcat(compactToU8a(x.length), x)), true).outcome).to.equal('ok');
+  }
+  function closeBlock(): void {
+    parentHash = registry.createType('Header', hexToU8a(host.call('BlockBuilder_finalize_block'))).hash.toHex();
+  }
+  /** World building: applies and keeps a call, which must succeed. */
+  function submit(role: Role, key: string, args: Record<string, unknown>): void {
+    const { outcome } = apply(signed(keys[role], encode(key, args)), true);
+    expect(outcome, `${role}: ${key}`).to.equal('ok');
+  }
+
+  before(async () => {
+    host = await devGenesisHost();
+    registry = runtimeRegistry(host);
+    for (const p of registry.metadata.pallets) {
+      palletNames.set(p.index.toNumber(), p.name.toString());
+      if (p.storage.isSome) {
+        const prefix = p.storage.unwrap().prefix.toString();
+        for (const item of p.storage.unwrap().items) storageNames.set(storageKey(prefix, item.name.toString()), `${p.name}.${item.name}`);
+      }
+    }
+    for (const role of SIGNED) keys[role] = new Keyring({ type: ROLES[role][1] }).addFromUri(ROLES[role][0]);
+    pauper = new Keyring({ type: 'sr25519' }).addFromUri('//Pauper');
+    world = {
+      call: (key, args) => registry.createType('Call', encode(key, args)),
+      address: (role) => keys[role].address,
+      now: 0,
+    };
+
+    // block 1: the world
+    openBlock();
+    submit('sudoKey', 'Utility.batch_all', {
+      calls: [...NODES, 'nobody' as const].map((r) => world.call('Balances.transfer_keep_alive', { dest: { Id: keys[r].address }, value: 10_000n * TFT })),
+    });
+    const acceptTc = world.call('TfgridModule.user_accept_tc', { document_link: 'https://example.com/tc', document_hash: 'h1' });
+    for (const r of ['farmer', 'node1', 'node2', 'node3', 'consumer', 'stakeholder1', 'stakeholder2', 'stranger'] as const) // twins 1-8
+      submit(r, 'Utility.batch_all', { calls: [acceptTc, world.call('TfgridModule.create_twin', { relay: null, pk: null })] });
+    submit('nobody', 'TfgridModule.user_accept_tc', { document_link: 'https://example.com/tc', document_hash: 'h1' });
+    submit('farmer', 'TfgridModule.create_farm', { name: 'farm_one', public_ips: [] });
+    for (const r of NODES) submit(r, 'TfgridModule.create_node', nodeArgs); // nodes 1-3
+    const nodeContract = (node: number, hash: number) => ({ node_id: node, deployment_hash: HASH(hash), deployment_data: 'd', public_ips: 0, solution_provider_id: null });
+    submit('consumer', 'SmartContractModule.create_node_contract', nodeContract(1, 1)); // 1
+    submit('consumer', 'SmartContractModule.add_stakeholders', { contract_id: CONTRACT_WITH_STAKEHOLDERS, twins: [6, 7], threshold: 2 });
+    submit('consumer', 'SmartContractModule.create_name_contract', { name: 'consumer_name' }); // 2
+    submit('consumer', 'SmartContractModule.create_rent_contract', { node_id: RENTED_NODE, solution_provider_id: null }); // 3
+    submit('consumer', 'SmartContractModule.create_node_contract', nodeContract(1, 4)); // 4
+    submit('consumer', 'SmartContractModule.create_node_contract', nodeContract(1, 5)); // 5
+    submit('stranger', 'SmartContractModule.create_solution_provider', { description: 'sp', link: 'https://example.com', providers: [{ who: keys.stranger.address, take: 10 }] });
+    submit('consumer', 'TFKVStore.set', { key: KV_KEY, value: 'v' });
+    closeBlock();
+
+    // block 2 stays open: every attempt is applied in it, then undone
+    openBlock();
+    world.now = Math.floor(nowMs / 1000);
+  });
+
+  it('built the world: 8 twins, farm 1, nodes 1-3, contracts 1-5, solution provider 1, the KV entry', () => {
+    const count = (pallet: string, item: string) => Number(storageValue(pallet, item).toString());
+    expect([count('TfgridModule', 'TwinID'), count('TfgridModule', 'FarmID'), count('TfgridModule', 'NodeID')]).to.deep.equal([8, 1, 3]);
+    expect([count('SmartContractModule', 'ContractID'), count('SmartContractModule', 'SolutionProviderID')]).to.deep.equal([5, 1]);
+  });
+
+  it('the table classifies every call in the runtime metadata, and names no other', () => {
+    const calls: string[] = [];
+    for (const p of registry.metadata.pallets) {
+      if (p.calls.isNone) continue;
+      for (const v of registry.lookup.getSiType(p.calls.unwrap().type).def.asVariant.variants) calls.push(`${p.name}.${v.name}`);
+    }
+    expect(calls.filter((c) => !(c in TABLE)), 'calls the table does not classify').to.deep.equal([]);
+    expect(Object.keys(TABLE).filter((c) => !calls.includes(c)), 'table rows for calls the runtime lacks').to.deep.equal([]);
+    for (const [key, row] of Object.entries(TABLE)) {
+      if (row.public) continue;
+      // a privileged call is tried from every origin: each must be classified
+      expect(ORIGINS.filter((o) => expectation(row, o) === undefined), `${key}: unclassified origins`).to.deep.equal([]);
+    }
+  });
+
+  for (const [key, row] of Object.entries(TABLE)) {
+    const tried = ORIGINS.filter((o) => expectation(row, o) !== undefined);
+    const right = tried.filter((o) => expectation(row, o)!.outcome === 'ok');
+    const wrong = tried.length - right.length;
+    const bugs = (row.knownBugs ?? []).map((b) => `${b.origins.length === SIGNED.length ? 'signed origins' : b.origins.join('/')} get ${b.actual}`);
+    if (key in FREE_WHEN_REFUSED) bugs.push('refused for free');
+    const title = `${key}: ${row.public ? 'public' : `${row.right ?? right.join(', ')} only`}` +
+      `${right.length ? `; ok from ${right.join(', ')}` : ''}; refused from ${wrong} wrong origin(s) and unsigned` +
+      `${bugs.length ? ` (known bug: ${bugs.join('; ')})` : ''}`;
+
+    it(title, () => {
+      const call = encode(key, row.args(world));
+      for (const origin of tried) {
+        const { outcome: expected } = expectation(row, origin)!;
+        const signer = signerOf(origin);
+        const label = `${key} from ${origin}`;
+        const r = apply(fromOrigin(origin, call));
+        expect(r.outcome, label).to.equal(expected);
+        if (expected === 'ok') continue;
+        if (r.outcome.startsWith('Invalid.') || r.outcome.startsWith('Unknown.')) {
+          expect(r.changed, `${label}: refused before inclusion, yet changed state`).to.deep.equal([]);
+          continue;
+        }
+        // included and failed: only the signer's nonce and fee, and the block's bookkeeping
+        const ownAccount = (c: { name: string; key: string }) => c.name === 'System.Account' && c.key.endsWith(u8aToHex(signer.publicKey).slice(2));
+        expect(r.changed.filter((c) => !BOOKKEEPING.has(c.name) && !ownAccount(c)).map((c) => c.name), `${label}: changed`).to.deep.equal([]);
+        expect(r.events.filter((e) => !REFUSAL_EVENTS.has(e)), `${label}: events`).to.deep.equal([]);
+        const [a, b] = [accountOf(r.before, signer), accountOf(r.after, signer)];
+        expect(b.nonce, `${label}: nonce`).to.equal(a.nonce + 1);
+        expect(a.free - b.free, `${label}: the signer pays the fee, no more`).to.equal(r.fee);
+        expect(issuance(r.before) - issuance(r.after), `${label}: the fee is burned`).to.equal(r.fee);
+        if (key in FREE_WHEN_REFUSED && origin !== 'root') expect(r.fee, `${label}: known bug, free when refused`).to.equal(0n);
+        else expect(r.fee > 0n, `${label}: a refused call pays its fee`).to.equal(true);
+      }
+
+      // unsigned: refused at validation (there is no unsigned validator) and when applied
+      const bare = unsigned(call);
+      expect(poolVerdict(bare), `${key} unsigned, in the pool`).to.equal('Unknown.NoUnsignedValidator');
+      const r = apply(bare);
+      const bug = row.knownBugs?.find((b) => b.origins.includes('unsigned'));
+      // Timestamp.set is the one unsigned call (the inherent): a second one in a block is a bad mandatory
+      expect(r.outcome, `${key} unsigned, applied`).to.equal(bug?.actual ?? 'Unknown.NoUnsignedValidator');
+      expect(r.changed.map((c) => c.name), `${key} unsigned: changed state`).to.deep.equal(bug?.writes ?? []);
+    });
+  }
+
+  it('an account that cannot pay makes no call at all (Invalid.Payment) and leaves no trace', () => {
+    const bugs: string[] = [];
+    for (const key of Object.keys(TABLE)) {
+      const xt = signed(pauper, encode(key, TABLE[key].args(world)));
+      const pool = poolVerdict(xt);
+      const r = apply(xt);
+      if (key in FREE_WHEN_REFUSED) {
+        // known bug: accepted by the pool and included for free, refused at dispatch, and the
+        // pauper's account is created (its nonce): any number of fresh keys can fill blocks and state
+        expect(pool, `${key} from a pauper, in the pool`).to.equal('ok');
+        expect(r.outcome.startsWith('Invalid.'), `${key} from a pauper: ${r.outcome}`).to.equal(false);
+        expect(r.changed.map((c) => c.name), `${key} from a pauper`).to.include('System.Account');
+        bugs.push(key);
+        continue;
+      }
+      expect(pool, `${key} from a pauper, in the pool`).to.equal('Invalid.Payment');
+      expect(r.outcome, `${key} from a pauper`).to.equal('Invalid.Payment');
+      expect(r.changed, `${key} from a pauper: changed state`).to.deep.equal([]);
+    }
+    expect(bugs.sort()).to.deep.equal(Object.keys(FREE_WHEN_REFUSED).sort());
+  });
+});
