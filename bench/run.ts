@@ -12,6 +12,7 @@ import { benchContracts } from './contracts.js';
 import { benchSdk } from './sdk.js';
 import { benchFlow } from './flow.js';
 import { benchNodes } from './nodes.js';
+import { benchLoad } from './load.js';
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
 
@@ -21,6 +22,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   sdk: () => benchSdk(),
   flow: () => benchFlow(),
   nodes: () => benchNodes(),
+  load: () => benchLoad(),
 };
 
 const wanted = process.argv.slice(2);

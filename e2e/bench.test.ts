@@ -42,3 +42,28 @@ describe('benchmarks: flow (smoke run)', () => {
     expect(r.totalBlocks).to.be.greaterThan(3);
   });
 });
+
+describe('benchmarks: nodes (smoke run, small sizes)', () => {
+  it('simulated nodes registered and reporting: memory per node, block time', async () => {
+    const { benchNodes } = await import('../bench/nodes.js');
+    const r = await benchNodes({ populations: [2, 4] });
+    expect(r.populations.map((p) => p.nodes)).to.deep.equal([2, 4]);
+    for (const p of r.populations) {
+      expect(p.uptimeRound.reportsPerSecond).to.be.greaterThan(0);
+      expect(p.blockTime.blocks).to.equal(10);
+      expect(p.chainRssBytes).to.be.greaterThan(0);
+    }
+  });
+});
+
+describe('benchmarks: load (smoke run, small sizes)', () => {
+  it('concurrent clients: nothing lost, no nonce errors, latency percentiles', async () => {
+    const { benchLoad } = await import('../bench/load.js');
+    const r = await benchLoad({ clients: 3, seconds: 3 });
+    expect(r.included).to.be.greaterThan(0);
+    expect(r.included).to.equal(r.submitted);
+    expect(r.nonceErrors).to.equal(0);
+    expect(r.lost).to.equal(0);
+    expect(r.latencyMs.p50).to.be.greaterThan(0);
+  });
+});

@@ -138,7 +138,7 @@ describe('SmartContractModule: contracts, billing, stakeholders, workload states
   it('bills a deployed contract by TF-Chain\'s cost model and pays the farmer', async () => {
     await ok(sc().createNodeContract(1, HASH(2), 'svc', 1, null), consumer);
     const id = await lastContract();
-    await refused(sc().reportContractResources([{ contractId: id, used: resources }]), node2, 'smartContractModule.NodeNotAuthorizedToReportResources');
+    await refused(sc().reportContractResources([{ contractId: id, used: resources }]), node2, 'smartContractModule.NodeNotAuthorizedToComputeReport');
     await refused(sc().addNruReports([{ contractId: id, timestamp: 0, window: 0, nru: 1 }]), node2, 'smartContractModule.NodeNotAuthorizedToComputeReport');
     expect(names(await ok(sc().reportContractResources([{ contractId: id, used: resources }]), node1))).to.include('smartContractModule.UpdatedUsedResources');
     await deployed(id, node1);

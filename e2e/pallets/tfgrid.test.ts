@@ -101,7 +101,7 @@ describe('TfgridModule: terms, twins, farms, nodes, uptime, power, policies', ()
     expect((await q().nodes(1)).unwrap().resources.cru.toNumber()).to.equal(16);
   });
 
-  it('takes uptime reports from nodes only, free of charge, within 60 s of the chain clock', async () => {
+  it('takes uptime reports from nodes only, free when accepted (a refused one pays), within 60 s of the chain clock', async () => {
     const now = Math.floor((await t.api.query.timestamp.now()).toNumber() / 1000);
     const b0 = await freeBalance(t.api, node.address);
     const { events } = await send(tf().reportUptimeV2(3600, now), node);
@@ -109,8 +109,9 @@ describe('TfgridModule: terms, twins, farms, nodes, uptime, power, policies', ()
     const [id, at, uptime] = reported.event.data as unknown as [{ toNumber(): number }, { toNumber(): number }, { toNumber(): number }];
     expect([id.toNumber(), uptime.toNumber()]).to.deep.equal([1, 3600]);
     expect(Math.abs(at.toNumber() - now)).to.be.lessThan(60);
-    expect(await freeBalance(t.api, node.address)).to.equal(b0); // Pays::No
+    expect(await freeBalance(t.api, node.address)).to.equal(b0); // Ok(Pays::No): the fee is refunded
     await refused(tf().reportUptimeV2(3600, now - 3600), node, 'tfgridModule.InvalidTimestampHint');
+    expect((await freeBalance(t.api, node.address)) < b0).to.equal(true); // refused: charged, as TF-Chain
     await refused(tf().reportUptimeV2(3600, now), farmer, 'tfgridModule.NodeNotExists');
   });
 

@@ -23,7 +23,7 @@ import { VERSION } from '../../runtime/schema/version.js';
  *
  * Where tfit differs from TF-Chain, a row carries a `knownBugs` entry: the test asserts what
  * tfit does today and says what TF-Chain does, so that the fix makes the row fail until the
- * entry is removed. FREE_WHEN_REFUSED lists the calls a wrong origin can make for free.
+ * entry is removed.
  */
 
 const GENESIS: HexString = `0x${'ab'.repeat(32)}`;
@@ -94,6 +94,10 @@ interface Row {
    * origin not named. A privileged row (no `public`) must resolve every origin.
    */
   expect: Partial<Record<Origin | 'twinless' | 'others', Outcome>>;
+  /** The pool's verdict on the call from an account that cannot pay (default Invalid.Payment). */
+  pool?: Outcome;
+  /** The outcome of the call as a bare (unsigned) extrinsic (default Unknown.NoUnsignedValidator). */
+  unsigned?: Outcome;
   knownBugs?: KnownBug[];
 }
 
@@ -111,13 +115,6 @@ const policy = { value: 1, unit: 'Gigabytes' };
 /** A root-only call to nest in batches and sudo. */
 const forceSetBalance = (w: World) => w.call('Balances.force_set_balance', { who: { Id: w.address('stranger') }, new_free: 5n * TFT });
 
-/** Calls TF-Chain makes free of charge whatever the outcome in tfit (see the last test). */
-const FREE_WHEN_REFUSED: Record<string, string> = {
-  'Timestamp.set': 'FRAME refuses a signed Mandatory-class call before dispatch (validate_transaction: MandatoryValidation; apply_extrinsic: BadMandatory): never included, no fee',
-  'TfgridModule.change_power_state': 'TF-Chain charges the fee up front and refunds it only on success (Ok(Pays::No)); a refused report pays',
-  'TfgridModule.report_uptime_v2': 'TF-Chain charges the fee up front and refunds it only on success (Ok(Pays::No)); a refused report pays',
-};
-
 const TABLE: Record<string, Row> = {
   // ---- System
   'System.remark': { public: 'ensure_signed_or_root; a remark has no effect', args: () => ({ remark: '0x1234' }), expect: { stranger: 'ok', root: 'ok' } },
@@ -134,17 +131,12 @@ const TABLE: Record<string, Row> = {
   'Timestamp.set': {
     right: 'the block author, as an unsigned inherent once per block',
     args: (w) => ({ now: (w.now + 6) * 1000 }),
+    // a signed Mandatory-class call is refused before inclusion (FRAME: MandatoryValidation in
+    // the pool, BadMandatory when applied); root's Sudo.sudo is Normal class, its inner call BadOrigin
     expect: { others: 'Invalid.BadMandatory', root: 'BadOrigin' },
-    knownBugs: [{
-      origins: SIGNED,
-      actual: 'BadOrigin',
-      note: 'FRAME refuses a signed Mandatory-class call at apply_extrinsic (InvalidTransaction::BadMandatory) and in the pool (MandatoryValidation); tfit includes it as ExtrinsicFailed(BadOrigin), bumps the nonce and charges no fee (paysFee: false), so it is free block-filling spam',
-    }, {
-      origins: ['unsigned'],
-      actual: 'Invalid.BadMandatory',
-      writes: ['System.ExecutionPhase'],
-      note: 'a second inherent is refused, but apply.ts enters its phase (ApplyExtrinsic(n)) before dispatch and does not undo it; a node or Chopsticks discards the writes of an invalid extrinsic, tfit promises refusals write nothing',
-    }],
+    pool: 'Invalid.MandatoryDispatch', // polkadot-js' name for InvalidTransaction::MandatoryValidation (index 9)
+    // the inherent of this block is already in: a second one is a bad mandatory, not included
+    unsigned: 'Invalid.BadMandatory',
   },
 
   // ---- Utility: batches are public, but inner calls keep the caller's origin (no escalation)
@@ -234,42 +226,19 @@ const TABLE: Record<string, Row> = {
   'SmartContractModule.update_node_contract': {
     args: () => ({ contract_id: CONTRACT_4, deployment_hash: HASH(8), deployment_data: 'y' }),
     expect: { consumer: 'ok', root: 'BadOrigin', others: E.sc('TwinNotAuthorizedToUpdateContract') },
-    knownBugs: [{
-      origins: TWINLESS,
-      actual: E.sc('TwinNotExists'),
-      note: "TF-Chain reads the contract's owner twin before the caller's (grid_contract.rs _update_node_contract): TwinNotAuthorizedToUpdateContract",
-    }],
   },
   'SmartContractModule.cancel_contract': {
     args: () => ({ contract_id: CONTRACT_4 }),
     expect: { consumer: 'ok', root: 'BadOrigin', others: E.sc('TwinNotAuthorizedToCancelContract') },
-    knownBugs: [{
-      origins: TWINLESS,
-      actual: E.sc('TwinNotExists'),
-      note: "TF-Chain reads the contract's owner twin before the caller's (grid_contract.rs _cancel_contract): TwinNotAuthorizedToCancelContract",
-    }],
   },
   'SmartContractModule.create_name_contract': { public: 'any twin may register a free name', args: () => ({ name: 'stranger_name' }), expect: { stranger: 'ok', twinless: E.sc('TwinNotExists'), root: 'BadOrigin' } },
   'SmartContractModule.add_nru_reports': {
     args: (w) => ({ reports: [{ contractId: CONTRACT_4, timestamp: w.now, window: 3600, nru: GIB }] }),
     expect: { node1: 'ok', node2: E.sc('NodeNotAuthorizedToComputeReport'), node3: E.sc('NodeNotAuthorizedToComputeReport'), twinless: E.sc('TwinNotExists'), root: 'BadOrigin', others: E.sc('NodeNotExists') },
-    knownBugs: [{
-      origins: TWINLESS,
-      actual: E.sc('NodeNotExists'),
-      note: "TF-Chain looks up the caller's twin first (grid_contract.rs _compute_reports): TwinNotExists",
-    }],
   },
   'SmartContractModule.report_contract_resources': {
     args: () => ({ contract_resources: [{ contractId: CONTRACT_4, used: { hru: 0n, sru: 10n * GIB, cru: 1, mru: 2n * GIB } }] }),
     expect: { node1: 'ok', node2: E.sc('NodeNotAuthorizedToComputeReport'), node3: E.sc('NodeNotAuthorizedToComputeReport'), twinless: E.sc('TwinNotExists'), root: 'BadOrigin', others: E.sc('NodeNotExists') },
-    knownBugs: [
-      {
-        origins: ['node2', 'node3'],
-        actual: E.sc('NodeNotAuthorizedToReportResources'),
-        note: 'TF-Chain refuses another node with NodeNotAuthorizedToComputeReport (grid_contract.rs _report_contract_resources; NodeNotAuthorizedToReportResources is unused since tfchain d9ec1cba, 2022)',
-      },
-      { origins: TWINLESS, actual: E.sc('NodeNotExists'), note: "TF-Chain checks the caller's twin first (_report_contract_resources): TwinNotExists" },
-    ],
   },
   'SmartContractModule.create_rent_contract': { public: 'any twin may rent a node nobody uses', args: () => ({ node_id: 2, solution_provider_id: null }), expect: { stranger: 'ok', twinless: E.sc('TwinNotExists'), root: 'BadOrigin' } },
   'SmartContractModule.create_solution_provider': {
@@ -281,7 +250,7 @@ const TABLE: Record<string, Row> = {
   'SmartContractModule.bill_contract_for_block': { public: 'anyone may trigger billing; it only charges the owner what is due', args: () => ({ contract_id: NAME_CONTRACT }), expect: { stranger: 'ok', root: 'BadOrigin' } },
   'SmartContractModule.add_stakeholders': {
     args: () => ({ contract_id: CONTRACT_4, twins: [6, 7], threshold: 1 }),
-    expect: { consumer: 'ok', twinless: E.sc('TwinNotExists'), root: 'BadOrigin', others: E.sc('TwinNotAuthorizedToUpdateContract') },
+    expect: { consumer: 'ok', root: 'BadOrigin', others: E.sc('TwinNotAuthorizedToUpdateContract') },
   },
   'SmartContractModule.approve_contract': {
     args: () => ({ contract_id: CONTRACT_WITH_STAKEHOLDERS }),
@@ -529,7 +498,6 @@ describe('runtime security: every call from every wrong origin is refused with t
     const right = tried.filter((o) => expectation(row, o)!.outcome === 'ok');
     const wrong = tried.length - right.length;
     const bugs = (row.knownBugs ?? []).map((b) => `${b.origins.length === SIGNED.length ? 'signed origins' : b.origins.join('/')} get ${b.actual}`);
-    if (key in FREE_WHEN_REFUSED) bugs.push('refused for free');
     const title = `${key}: ${row.public ? 'public' : `${row.right ?? right.join(', ')} only`}` +
       `${right.length ? `; ok from ${right.join(', ')}` : ''}; refused from ${wrong} wrong origin(s) and unsigned` +
       `${bugs.length ? ` (known bug: ${bugs.join('; ')})` : ''}`;
@@ -555,8 +523,7 @@ describe('runtime security: every call from every wrong origin is refused with t
         expect(b.nonce, `${label}: nonce`).to.equal(a.nonce + 1);
         expect(a.free - b.free, `${label}: the signer pays the fee, no more`).to.equal(r.fee);
         expect(issuance(r.before) - issuance(r.after), `${label}: the fee is burned`).to.equal(r.fee);
-        if (key in FREE_WHEN_REFUSED && origin !== 'root') expect(r.fee, `${label}: known bug, free when refused`).to.equal(0n);
-        else expect(r.fee > 0n, `${label}: a refused call pays its fee`).to.equal(true);
+        expect(r.fee > 0n, `${label}: a refused call pays its fee`).to.equal(true);
       }
 
       // unsigned: refused at validation (there is no unsigned validator) and when applied
@@ -565,30 +532,18 @@ describe('runtime security: every call from every wrong origin is refused with t
       const r = apply(bare);
       const bug = row.knownBugs?.find((b) => b.origins.includes('unsigned'));
       // Timestamp.set is the one unsigned call (the inherent): a second one in a block is a bad mandatory
-      expect(r.outcome, `${key} unsigned, applied`).to.equal(bug?.actual ?? 'Unknown.NoUnsignedValidator');
+      expect(r.outcome, `${key} unsigned, applied`).to.equal(bug?.actual ?? row.unsigned ?? 'Unknown.NoUnsignedValidator');
       expect(r.changed.map((c) => c.name), `${key} unsigned: changed state`).to.deep.equal(bug?.writes ?? []);
     });
   }
 
   it('an account that cannot pay makes no call at all (Invalid.Payment) and leaves no trace', () => {
-    const bugs: string[] = [];
-    for (const key of Object.keys(TABLE)) {
-      const xt = signed(pauper, encode(key, TABLE[key].args(world)));
-      const pool = poolVerdict(xt);
+    for (const [key, row] of Object.entries(TABLE)) {
+      const xt = signed(pauper, encode(key, row.args(world)));
+      expect(poolVerdict(xt), `${key} from a pauper, in the pool`).to.equal(row.pool ?? 'Invalid.Payment');
       const r = apply(xt);
-      if (key in FREE_WHEN_REFUSED) {
-        // known bug: accepted by the pool and included for free, refused at dispatch, and the
-        // pauper's account is created (its nonce): any number of fresh keys can fill blocks and state
-        expect(pool, `${key} from a pauper, in the pool`).to.equal('ok');
-        expect(r.outcome.startsWith('Invalid.'), `${key} from a pauper: ${r.outcome}`).to.equal(false);
-        expect(r.changed.map((c) => c.name), `${key} from a pauper`).to.include('System.Account');
-        bugs.push(key);
-        continue;
-      }
-      expect(pool, `${key} from a pauper, in the pool`).to.equal('Invalid.Payment');
       expect(r.outcome, `${key} from a pauper`).to.equal('Invalid.Payment');
       expect(r.changed, `${key} from a pauper: changed state`).to.deep.equal([]);
     }
-    expect(bugs.sort()).to.deep.equal(Object.keys(FREE_WHEN_REFUSED).sort());
   });
 });

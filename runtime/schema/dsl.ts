@@ -198,7 +198,8 @@ export interface CallSpec {
   /** Dispatch class: 0 Normal, 1 Operational, 2 Mandatory. */
   dispatchClass?: 0 | 1 | 2;
   /** Whether the caller pays the fee. */
-  paysFee?: boolean;
+  /** false: free; 'unlessSucceeds': charged up front, refunded when the call succeeds (TF-Chain's `Ok(Pays::No.into())`). Default true. */
+  paysFee?: boolean | 'unlessSucceeds';
 }
 
 export interface EventSpec {

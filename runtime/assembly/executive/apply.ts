@@ -3,7 +3,7 @@
 import { Writer, U128 } from "../codec";
 import { storage } from "../host";
 import { DispatchError, DispatchInfo, Phase, Weight } from "../generated/types";
-import { callClass, callPaysFee } from "../generated/calls";
+import { callClass, callPaysFee, callRefundsFeeOnSuccess } from "../generated/calls";
 import { dispatchTransactional } from "../support/dispatch";
 import { SystemEvents, TransactionPaymentEvents } from "../generated/events";
 import { System_Account, System_ExtrinsicCount, System_ExtrinsicData, System_ExecutionPhase, System_BlockWeight, System_AllExtrinsicsLen } from "../generated/storage";
@@ -11,7 +11,7 @@ import { Origin } from "../support/origin";
 import { decodeExtrinsic, Extrinsic } from "./extrinsic";
 import { checkSigned, extrinsicWeight } from "./checks";
 import * as V from "./validity";
-import { withdrawFee } from "../pallets/balances/currency";
+import { withdrawFee, refundFee } from "../pallets/balances/currency";
 
 const EXTRINSIC_INDEX_KEY = Uint8Array.wrap(String.UTF8.encode(":extrinsic_index"));
 
@@ -29,6 +29,12 @@ export class ApplyOutcome {
     else { w.u8(1); d.encode(w); }
     return w.finish();
   }
+}
+
+/** Refuses after writes were made: they are all undone (a refused extrinsic writes nothing). */
+function refuseAfterWrites(kind: V.ValidityError): ApplyOutcome {
+  storage.rollbackTransaction();
+  return refuse(kind);
 }
 
 function refuse(kind: V.ValidityError): ApplyOutcome {
@@ -81,40 +87,43 @@ export function applyExtrinsic(bytes: Uint8Array): ApplyOutcome {
   let who = new Uint8Array(0);
   let tip = U128.zero();
   let fee = U128.zero();
+  // everything from here on is undone if the extrinsic is refused after all
+  storage.startTransaction();
   if (x.signed) {
     const c = checkSigned(x, false);
     const err = c.error;
-    if (err !== null) return refuse(err);
+    if (err !== null) return refuseAfterWrites(err);
     enterPhase(index);
     // pre-dispatch writes: nonce and fee, kept even if the call fails
     const info = System_Account.get(c.who);
     info.nonce += 1;
     System_Account.set(c.who, info);
-    if (!withdrawFee(c.who, c.fee)) {
-      // cannot happen after checkSigned; undo the nonce to keep "refusals write nothing"
-      info.nonce -= 1;
-      System_Account.set(c.who, info);
-      return refuse(V.ValidityError.invalid(V.INVALID_PAYMENT));
-    }
+    // cannot fail after checkSigned
+    if (!withdrawFee(c.who, c.fee)) return refuseAfterWrites(V.ValidityError.invalid(V.INVALID_PAYMENT));
     origin = Origin.signed(c.who);
     who = c.who;
     tip = x.extra.tip;
     fee = c.fee;
   } else {
     // unsigned: only inherents (Timestamp.set), once per block, are accepted
-    if (!(x.call.pallet == 1 && x.call.index == 0)) return refuse(V.ValidityError.unknownTx(V.UNKNOWN_NO_UNSIGNED_VALIDATOR));
+    if (!(x.call.pallet == 1 && x.call.index == 0)) return refuseAfterWrites(V.ValidityError.unknownTx(V.UNKNOWN_NO_UNSIGNED_VALIDATOR));
     origin = Origin.none();
     enterPhase(index);
   }
 
   const res = dispatchTransactional(origin, x.call);
 
-  if (!x.signed && res !== null) {
-    // a failing inherent makes the block invalid
-    return refuse(V.ValidityError.invalid(V.INVALID_BAD_MANDATORY));
+  // a failing Mandatory call (an inherent, or one signed by mistake) is not included
+  // (BadMandatory), as frame-executive: for an inherent, that makes the block invalid
+  if (res !== null && callClass(x.call) == 2) return refuseAfterWrites(V.ValidityError.invalid(V.INVALID_BAD_MANDATORY));
+  const info = dispatchInfo(x);
+  if (x.signed && res === null && callRefundsFeeOnSuccess(x.call)) {
+    // TF-Chain's `Ok(Pays::No.into())`: a call that succeeded is free (the tip is kept)
+    refundFee(who, fee.saturatingSub(tip));
+    fee = tip;
+    info.pays_fee = 1;
   }
   if (x.signed) TransactionPaymentEvents.TransactionFeePaid(who, fee, tip);
-  const info = dispatchInfo(x);
   if (res === null) SystemEvents.ExtrinsicSuccess(info);
   else SystemEvents.ExtrinsicFailed(res, info);
 
@@ -122,6 +131,7 @@ export function applyExtrinsic(bytes: Uint8Array): ApplyOutcome {
   System_ExtrinsicData.set(index, bytes);
   System_ExtrinsicCount.set(index + 1);
   setExtrinsicIndex(index + 1);
+  storage.commitTransaction();
 
   const o = new ApplyOutcome();
   o.dispatch = res;

@@ -44,6 +44,8 @@ export function validateTransaction(tx: Uint8Array, blockHash: Uint8Array): Vali
   const x = decodeExtrinsic(tx);
   if (x === null) { out.error = V.ValidityError.invalid(V.INVALID_CALL); return out; }
   if (!x.signed) { out.error = V.ValidityError.unknownTx(V.UNKNOWN_NO_UNSIGNED_VALIDATOR); return out; }
+  // a Mandatory call (an inherent, Timestamp.set) is never a transaction
+  if (callClass(x.call) == 2) { out.error = V.ValidityError.invalid(V.INVALID_MANDATORY_VALIDATION); return out; }
   const c = checkSigned(x, true);
   const err = c.error;
   if (err !== null) { out.error = err; return out; }

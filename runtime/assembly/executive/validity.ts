@@ -9,6 +9,7 @@ export const INVALID_BAD_PROOF: u8 = 4;
 export const INVALID_ANCIENT_BIRTH_BLOCK: u8 = 5;
 export const INVALID_EXHAUSTS_RESOURCES: u8 = 6;
 export const INVALID_BAD_MANDATORY: u8 = 8;
+export const INVALID_MANDATORY_VALIDATION: u8 = 9;
 export const INVALID_BAD_SIGNER: u8 = 10;
 export const UNKNOWN_CANNOT_LOOKUP: u8 = 0;
 export const UNKNOWN_NO_UNSIGNED_VALIDATOR: u8 = 1;

@@ -29,11 +29,12 @@ export function generate(): Record<string, string> {
   const weightCases: string[] = [];
   const classCases: string[] = [];
   const paysCases: string[] = [];
+  const refundCases: string[] = [];
   const imports: string[] = [];
   for (const p of PALLETS) {
     if (!p.calls?.length) continue;
     imports.push(`import * as ${p.name}Calls from "../pallets/${kebab(p.name)}/calls";`);
-    const dec: string[] = [], dis: string[] = [], wt: string[] = [], cls: string[] = [], pays: string[] = [];
+    const dec: string[] = [], dis: string[] = [], wt: string[] = [], cls: string[] = [], pays: string[] = [], refunds: string[] = [];
     for (const c of p.calls) {
       const cname = `${p.name}_${c.name}`;
       const fs = fieldsOf(c.args).map((f) => ({ ...f, as: reg.of(f.type) }));
@@ -61,6 +62,7 @@ export function generate(): Record<string, string> {
       );
       cls.push(`      case ${c.index}: return ${c.dispatchClass ?? 0};\n`);
       if (c.paysFee === false) pays.push(`      case ${c.index}: return false;\n`);
+      if (c.paysFee === 'unlessSucceeds') refunds.push(`      case ${c.index}: return true;\n`);
     }
     const sw = (body: string[], fallback: string) => `    case ${p.index}: switch (call.index) {\n${body.join('')}      default: ${fallback}\n    }\n`;
     decodeCases.push(sw(dec, 'r.fail(); break;').replace(/\n    }\n$/, '\n    } break;\n'));
@@ -68,6 +70,7 @@ export function generate(): Record<string, string> {
     weightCases.push(sw(wt, 'return 0;'));
     classCases.push(sw(cls, 'return 0;'));
     if (pays.length) paysCases.push(sw(pays, 'return true;'));
+    if (refunds.length) refundCases.push(sw(refunds, 'return false;'));
   }
 
   out['calls.ts'] =
@@ -82,6 +85,7 @@ export function generate(): Record<string, string> {
     `/** Reference-time weight of a call, including nested calls. */\nexport function callWeight(call: Call): u64 {\n  switch (call.pallet) {\n${weightCases.join('')}    default: return 0;\n  }\n}\n\nexport function sumWeights(calls: Array<Call>): u64 {\n  let total: u64 = 0;\n  for (let i = 0; i < calls.length; i++) total += callWeight(calls[i]);\n  return total;\n}\n\n` +
     `/** Dispatch class: 0 Normal, 1 Operational, 2 Mandatory. */\nexport function callClass(call: Call): u8 {\n  switch (call.pallet) {\n${classCases.join('')}    default: return 0;\n  }\n}\n\n` +
     `/** Whether the caller pays fees for this call. */\nexport function callPaysFee(call: Call): bool {\n  switch (call.pallet) {\n${paysCases.join('')}    default: return true;\n  }\n}\n` +
+    `\n/** Whether the fee is refunded when this call succeeds (charged up front all the same). */\nexport function callRefundsFeeOnSuccess(call: Call): bool {\n  switch (call.pallet) {\n${refundCases.join('')}    default: return false;\n  }\n}\n` +
     `\nexport { Writer, U128 };\n`;
 
   // ---- events ---------------------------------------------------------------------

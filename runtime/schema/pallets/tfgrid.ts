@@ -157,9 +157,9 @@ export const TfgridModule: PalletSpec = {
       immutable: bool, default: bool, node_certification: NodeCertification, farm_certification: FarmCertification,
     }, weight: 40_000_000n, docs: 'Create a farming policy. Root only.' },
     { name: 'user_accept_tc', index: 25, args: { document_link: a(bytes, 'DocumentLinkInput'), document_hash: a(bytes, 'DocumentHashInput') }, weight: 30_000_000n, docs: 'Record that the caller accepts the terms and conditions at `document_link`.' },
-    { name: 'change_power_state', index: 35, args: { power_state: Power }, weight: 30_000_000n, paysFee: false, docs: "A node reports its power state (free of charge)." },
+    { name: 'change_power_state', index: 35, args: { power_state: Power }, weight: 30_000_000n, paysFee: 'unlessSucceeds', docs: "A node reports its power state (free when accepted: the fee is refunded)." },
     { name: 'change_power_target', index: 36, args: { node_id: u32, power_target: Power }, weight: 30_000_000n, docs: 'The farmer sets the power target of a node of the farm.' },
-    { name: 'report_uptime_v2', index: 38, args: { uptime: u64, timestamp_hint: u64 }, weight: 30_000_000n, paysFee: false, docs: 'A node reports its uptime (seconds); `timestamp_hint` (unix seconds) must be within 60 s of the chain clock. Free of charge.' },
+    { name: 'report_uptime_v2', index: 38, args: { uptime: u64, timestamp_hint: u64 }, weight: 30_000_000n, paysFee: 'unlessSucceeds', docs: 'A node reports its uptime (seconds); `timestamp_hint` (unix seconds) must be within 60 s of the chain clock. Free when accepted: the fee is refunded.' },
   ],
   events: [
     { name: 'FarmStored', fields: { _0: Farm }, docs: 'A farm was created.' },

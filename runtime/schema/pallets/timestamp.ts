@@ -9,7 +9,7 @@ export const Timestamp: PalletSpec = {
   rustPath: 'pallet_timestamp',
   docs: 'The block timestamp, set once per block by the `set` inherent.',
   calls: [
-    { name: 'set', index: 0, args: { now: [compact(u64), 'T::Moment'] }, weight: 10_000_000n, dispatchClass: 2, paysFee: false, docs: 'Set the current time. Inherent (unsigned) only, once per block, at least `MinimumPeriod` after the previous one.' },
+    { name: 'set', index: 0, args: { now: [compact(u64), 'T::Moment'] }, weight: 10_000_000n, dispatchClass: 2, docs: 'Set the current time. Inherent (unsigned) only, once per block, at least `MinimumPeriod` after the previous one.' },
   ],
   storage: [
     { name: 'Now', value: u64, modifier: 'Default', docs: 'The current time for the current block.' },

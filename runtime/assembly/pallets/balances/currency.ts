@@ -56,6 +56,16 @@ export function burn(amount: U128): void {
   Balances_TotalIssuance.set(Balances_TotalIssuance.get().saturatingSub(amount));
 }
 
+/** Gives back part of a withdrawn fee (a call that turned out free): the inverse of withdrawFee. */
+export function refundFee(who: Uint8Array, amount: U128): void {
+  if (amount.isZero()) return;
+  const info = account(who);
+  info.data.free = info.data.free.saturatingAdd(amount);
+  System_Account.set(who, info);
+  Event.Deposit(who, amount);
+  Balances_TotalIssuance.set(Balances_TotalIssuance.get().saturatingAdd(amount));
+}
+
 /**
  * Moves `value` from `from` to `to`. Refuses, with no write: insufficient funds
  * (InsufficientBalance), a new destination below the existential deposit

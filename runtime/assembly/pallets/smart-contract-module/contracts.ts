@@ -109,12 +109,14 @@ export function create_node_contract(
   return null;
 }
 
-/** Refuses unless contract `id` exists and belongs to the caller's twin. */
+/**
+ * Refuses unless contract `id` exists and belongs to the caller's twin. As TF-Chain, the
+ * contract is looked up first, so a caller without a twin is simply not the owner.
+ */
 export function checkOwner(origin: Origin, id: u64, notOwner: DispatchError): DispatchError | null {
-  const twin = twinOf(origin.who);
-  if (twin == 0) return Error.TwinNotExists();
   if (!Contracts.exists(id)) return Error.ContractNotExists();
-  if (Contracts.get(id).twin_id != twin) return notOwner;
+  const twin = twinOf(origin.who);
+  if (twin == 0 || Contracts.get(id).twin_id != twin) return notOwner;
   return null;
 }
 
@@ -198,9 +200,17 @@ function reportingNode(origin: Origin, id: u64): u32 {
   return node;
 }
 
+/** TF-Chain's order for node reports: the caller's twin, then its node. */
+function checkReporter(origin: Origin): DispatchError | null {
+  if (twinOf(origin.who) == 0) return Error.TwinNotExists();
+  if (nodeOf(origin.who) == 0) return Error.NodeNotExists();
+  return null;
+}
+
 export function add_nru_reports(origin: Origin, reports: Array<NruConsumption>): DispatchError | null {
   if (!origin.isSigned()) return badOrigin();
-  if (nodeOf(origin.who) == 0) return Error.NodeNotExists();
+  const refused = checkReporter(origin);
+  if (refused !== null) return refused;
   for (let i = 0; i < reports.length; i++)
     if (reportingNode(origin, reports[i].contract_id) == 0) return Error.NodeNotAuthorizedToComputeReport();
   for (let i = 0; i < reports.length; i++) {
@@ -222,9 +232,10 @@ function nruCost(nru: u64): u64 {
 
 export function report_contract_resources(origin: Origin, contract_resources: Array<ContractResources>): DispatchError | null {
   if (!origin.isSigned()) return badOrigin();
-  if (nodeOf(origin.who) == 0) return Error.NodeNotExists();
+  const refused = checkReporter(origin);
+  if (refused !== null) return refused;
   for (let i = 0; i < contract_resources.length; i++)
-    if (reportingNode(origin, contract_resources[i].contract_id) == 0) return Error.NodeNotAuthorizedToReportResources();
+    if (reportingNode(origin, contract_resources[i].contract_id) == 0) return Error.NodeNotAuthorizedToComputeReport();
   for (let i = 0; i < contract_resources.length; i++) {
     const r = contract_resources[i];
     // bill at the old usage up to now, then switch to the new one

@@ -1,0 +1,99 @@
+/**
+ * Load benchmark (issue #6): C concurrent clients, each with its own connection and
+ * account, submitting transfers one after another for D seconds against the local chain
+ * (its own process, batch block mode). Afterwards every account's on-chain nonce and
+ * balance are checked against what its client saw included: nothing lost, nothing counted
+ * twice. Reports throughput, inclusion latency percentiles, and errors by kind (nonce
+ * errors separately: there must be none).
+ */
+import { Keyring } from '@polkadot/keyring';
+import type { KeyringPair } from '@polkadot/keyring/types';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+import { startChainProcess } from '../localchain/process.js';
+import { freePort } from '../zos/net.js';
+import { connect, InvalidTransactionError, type TfitClient } from '../sdk/src/index.js';
+import { summarize, type Summary } from './stats.js';
+
+export interface LoadBenchResult {
+  clients: number;
+  seconds: number;
+  submitted: number;
+  included: number;
+  transactionsPerSecond: number;
+  latencyMs: Summary & { p99: number };
+  errors: Record<string, number>;
+  nonceErrors: number;
+  /** Accounts whose on-chain nonce or balance disagrees with what their client saw included. */
+  lost: number;
+  blocks: number;
+}
+
+const AMOUNT = 1_000n;
+
+export async function benchLoad({ clients = 50, seconds = 60 } = {}): Promise<LoadBenchResult> {
+  await cryptoWaitReady();
+  const chain = await startChainProcess({ port: await freePort(), blockMode: 'batch' });
+  const admin = await connect({ endpoint: chain.endpoint, reconnect: false, submitTimeoutMs: 300_000 });
+  const conns: TfitClient[] = [];
+  try {
+    const keyring = new Keyring({ type: 'sr25519' });
+    const alice = keyring.addFromUri('//Alice');
+    const senders = Array.from({ length: clients }, (_, i) => keyring.addFromUri(`//load//${i}`));
+    const sink = keyring.addFromUri('//load//sink');
+    for (let i = 0; i < senders.length; i += 100)
+      await admin.batch(senders.slice(i, i + 100).map((s) => admin.api.tx.balances.transferKeepAlive(s.address, 1_000n * 10_000_000n)), { signer: alice });
+    conns.push(...(await Promise.all(senders.map(() => connect({ endpoint: chain.endpoint, reconnect: false, submitTimeoutMs: 120_000 })))));
+    const before = await Promise.all(senders.map((s) => admin.api.query.system.account(s.address)));
+    const b0 = (await admin.api.rpc.chain.getHeader()).number.toNumber();
+
+    const latencies: number[] = [];
+    const errors: Record<string, number> = {};
+    let nonceErrors = 0;
+    const includedBy = new Array<number>(clients).fill(0);
+    const feesBy = new Array<bigint>(clients).fill(0n);
+    let submitted = 0;
+    const end = Date.now() + seconds * 1000;
+    const t0 = performance.now();
+    await Promise.all(senders.map(async (signer: KeyringPair, i) => {
+      const client = conns[i];
+      while (Date.now() < end) {
+        submitted++;
+        const s = performance.now();
+        try {
+          const r = await client.submit(client.api.tx.balances.transferKeepAlive(sink.address, AMOUNT), { signer });
+          latencies.push(performance.now() - s);
+          includedBy[i]++;
+          feesBy[i] += r.fee;
+        } catch (e) {
+          const kind = e instanceof InvalidTransactionError ? `invalid:${e.kind}` : (e as Error).name;
+          errors[kind] = (errors[kind] ?? 0) + 1;
+          if (e instanceof InvalidTransactionError && (e.kind === 'stale' || e.kind === 'future')) nonceErrors++;
+        }
+      }
+    }));
+    const elapsed = (performance.now() - t0) / 1000;
+    const blocks = (await admin.api.rpc.chain.getHeader()).number.toNumber() - b0;
+
+    // nothing lost: each account's nonce moved by exactly its included transfers, and its
+    // balance by exactly their amounts and fees
+    const after = await Promise.all(senders.map((s) => admin.api.query.system.account(s.address)));
+    let lost = 0;
+    for (let i = 0; i < clients; i++) {
+      const nonceMoved = after[i].nonce.toNumber() - before[i].nonce.toNumber();
+      const spent = before[i].data.free.toBigInt() - after[i].data.free.toBigInt();
+      if (nonceMoved !== includedBy[i] || spent !== BigInt(includedBy[i]) * AMOUNT + feesBy[i]) lost++;
+    }
+    const included = includedBy.reduce((a, b) => a + b, 0);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return {
+      clients, seconds, submitted, included,
+      transactionsPerSecond: Math.round((included / elapsed) * 100) / 100,
+      latencyMs: { ...summarize(latencies), p99: Math.round(sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))] * 1000) / 1000 },
+      errors, nonceErrors, lost, blocks,
+    };
+  } finally {
+    await Promise.all(conns.map((c) => c.close()));
+    await admin.close();
+    await chain.stop();
+  }
+}
