@@ -7,10 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
-import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startLocalChain } from '../localchain/index.js';
 import { startContentStore } from '../zos/store.js';
 import { SimNode } from '../zos/node.js';
+import { idleWorkload } from '../zos/fixtures.js';
 import { connect, grid, stakeholders, workload, putContent, Orchestrator, type DeployStep } from '../sdk/src/index.js';
 
 export interface FlowBenchResult {
@@ -35,14 +36,9 @@ export async function benchFlow(): Promise<FlowBenchResult> {
     const twins = await Promise.all([farmer, expert, consumer, ...voters].map((signer) => grid.createTwin(client, { signer })));
     await grid.createFarm(client, { signer: farmer, name: 'bench' });
     node = await SimNode.start({ endpoint: chain.endpoint, storeUrl: store.url, workDir: join(dir, 'node'), key: nodeKey, farmId: 1, capacity: { cru: 4n, mru: 8n * 1024n ** 3n, sru: 10n * 1024n ** 3n, hru: 0n }, uptimeIntervalMs: 0 });
-    const file = new TextEncoder().encode('setInterval(() => {}, 1000);\n');
-    await putContent(store.url, file);
-    const signed = workload.signDefinition({
-      format: 'tfit.workload/v1', name: 'idle', version: '1', expert: { twinId: twins[1].id },
-      files: [{ name: 'idle.js', size: file.length, blake2_256: blake2AsHex(file) }],
-      processes: [{ name: 'idle', command: process.execPath, args: ['idle.js'], env: {}, limits: { memoryMb: 128 } }],
-      capacity: { cru: 1, mru: 128 * 1024 * 1024, sru: 1024, hru: 0, publicIps: 0 }, parameters: {},
-    }, expert);
+    const idle = idleWorkload(twins[1].id);
+    await putContent(store.url, idle.file);
+    const signed = workload.signDefinition(idle.definition, expert);
 
     const head = async () => (await client.api.rpc.chain.getHeader()).number.toNumber();
     const b0 = await head();

@@ -4,7 +4,8 @@
  * (its own process, batch block mode). Afterwards every account's on-chain nonce and
  * balance are checked against what its client saw included: nothing lost, nothing counted
  * twice. Reports throughput, inclusion latency percentiles, and errors by kind (nonce
- * errors separately: there must be none).
+ * errors separately: there must be none). Run twice side by side: the local chain as tfit
+ * serves it, and with Chopsticks' own author_submitAndWatchExtrinsic (localchain/rpc.ts).
  */
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
@@ -14,7 +15,11 @@ import { freePort } from '../zos/net.js';
 import { connect, InvalidTransactionError, type TfitClient } from '../sdk/src/index.js';
 import { summarize, type Summary } from './stats.js';
 
+export type Watch = 'tfit' | 'chopsticks';
+
 export interface LoadBenchResult {
+  /** Who answered author_submitAndWatchExtrinsic. */
+  watch: Watch;
   clients: number;
   seconds: number;
   submitted: number;
@@ -30,9 +35,20 @@ export interface LoadBenchResult {
 
 const AMOUNT = 1_000n;
 
-export async function benchLoad({ clients = 50, seconds = 60 } = {}): Promise<LoadBenchResult> {
+export interface LoadComparison { runs: LoadBenchResult[]; throughputRatio: number; p50LatencyRatio: number }
+
+/** The load run against tfit's local chain and against it with Chopsticks' own watch method, one after the other. */
+export async function benchLoad({ clients = 50, seconds = 60, watches = ['tfit', 'chopsticks'] as Watch[] } = {}): Promise<LoadComparison> {
+  const runs: LoadBenchResult[] = [];
+  for (const watch of watches) runs.push(await loadRun(clients, seconds, watch));
+  const [a, b] = [runs[0], runs[1] ?? runs[0]];
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return { runs, throughputRatio: r(a.transactionsPerSecond / b.transactionsPerSecond), p50LatencyRatio: r(b.latencyMs.p50 / a.latencyMs.p50) };
+}
+
+async function loadRun(clients: number, seconds: number, watch: Watch): Promise<LoadBenchResult> {
   await cryptoWaitReady();
-  const chain = await startChainProcess({ port: await freePort(), blockMode: 'batch' });
+  const chain = await startChainProcess({ port: await freePort(), blockMode: 'batch', watch });
   const admin = await connect({ endpoint: chain.endpoint, reconnect: false, submitTimeoutMs: 300_000 });
   const conns: TfitClient[] = [];
   try {
@@ -86,7 +102,7 @@ export async function benchLoad({ clients = 50, seconds = 60 } = {}): Promise<Lo
     const included = includedBy.reduce((a, b) => a + b, 0);
     const sorted = [...latencies].sort((a, b) => a - b);
     return {
-      clients, seconds, submitted, included,
+      watch, clients, seconds, submitted, included,
       transactionsPerSecond: Math.round((included / elapsed) * 100) / 100,
       latencyMs: { ...summarize(latencies), p99: Math.round(sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))] * 1000) / 1000 },
       errors, nonceErrors, lost, blocks,

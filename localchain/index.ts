@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { specPath } from '../chain-spec/build.js';
+import { withNonBlockingWatch, type RpcContext, type RpcHandler } from './rpc.js';
 
 export type BlockMode = 'instant' | 'batch' | 'manual';
 /** Chopsticks' BuildBlockMode values. */
@@ -19,6 +20,11 @@ export interface LocalChainOptions {
   db?: string;
   /** Chain spec path; default the built `dev` preset. */
   spec?: string;
+  /**
+   * Who answers author_submitAndWatchExtrinsic: tfit (default; every watcher of a block
+   * hears of it at once, see rpc.ts) or Chopsticks' own method (one watcher per 100 ms).
+   */
+  watch?: 'tfit' | 'chopsticks';
   /** Chopsticks log level (default 'error'). */
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -50,13 +56,37 @@ interface ChopsticksContext {
   close(): Promise<void>;
   chain: { head: { hash: string }; db?: { queryHighestBlock(): Promise<{ hash: string } | null> } };
 }
-type SetupWithServer = (config: Record<string, unknown>) => Promise<ChopsticksContext>;
+interface SetupContext { chain: RpcContext['chain'] & ChopsticksContext['chain'] & { close(): Promise<void> }; fetchStorageWorker?: { terminate(): Promise<unknown> } }
 const CHOPSTICKS: string = '@acala-network/chopsticks';
+
+/**
+ * Chopsticks' setupWithServer, with tfit's author_submitAndWatchExtrinsic (localchain/rpc.ts):
+ * the same context, server and RPC handler, composed here.
+ */
+async function setupWithServer(config: Record<string, unknown>, watch: 'tfit' | 'chopsticks'): Promise<ChopsticksContext> {
+  const [{ setupContext }, { createServer }, { handler }, { ResponseError }] = await Promise.all([
+    import(`${CHOPSTICKS}/context`) as Promise<{ setupContext(c: Record<string, unknown>): Promise<SetupContext> }>,
+    import(`${CHOPSTICKS}/server`) as Promise<{ createServer(h: RpcHandler, port: number, host: string): Promise<{ addr: string; close(): Promise<void> }> }>,
+    import(`${CHOPSTICKS}/rpc/index`) as Promise<{ handler(c: SetupContext): RpcHandler }>,
+    import('@acala-network/chopsticks-core') as Promise<{ ResponseError: new (code: number, message: string) => Error }>,
+  ]);
+  const context = await setupContext(config);
+  const rpc = watch === 'tfit' ? withNonBlockingWatch(handler(context), context, ResponseError) : handler(context);
+  const server = await createServer(rpc, config.port as number, config.host as string);
+  return {
+    chain: context.chain,
+    addr: server.addr,
+    async close() {
+      await context.chain.close();
+      await context.fetchStorageWorker?.terminate();
+      await server.close();
+    },
+  };
+}
 
 export async function startLocalChain(opts: LocalChainOptions = {}): Promise<LocalChain> {
   // Chopsticks reads LOG_LEVEL once, when it is first imported: set it before the import.
   process.env.LOG_LEVEL ??= opts.logLevel ?? 'error';
-  const { setupWithServer } = (await import(CHOPSTICKS)) as { setupWithServer: SetupWithServer };
   const requested = opts.port ?? 8000;
   const genesis = JSON.parse(readFileSync(opts.spec ?? specPath('dev'), 'utf8'));
   const ctx = await setupWithServer({
@@ -67,7 +97,7 @@ export async function startLocalChain(opts: LocalChainOptions = {}): Promise<Loc
     db: opts.db,
     'runtime-log-level': Number(process.env.TFIT_RUNTIME_LOG ?? 0),
     resume: opts.db ? await hasBlocks(opts.db) : undefined,
-  });
+  }, opts.watch ?? 'tfit');
   const port = Number(ctx.addr.split(':').at(-1));
   let closed: Promise<void> | undefined;
   // The wasm executor is a worker thread shared by every chain in the process: stop it

@@ -17,8 +17,8 @@ export interface ChainProcess {
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
 
-export async function startChainProcess(opts: { port: number; blockMode?: BlockMode; db?: string }): Promise<ChainProcess> {
-  const args = ['--import', 'tsx', 'scripts/chain.ts', '--port', String(opts.port), '--block-mode', opts.blockMode ?? 'instant'];
+export async function startChainProcess(opts: { port: number; blockMode?: BlockMode; db?: string; watch?: 'tfit' | 'chopsticks' }): Promise<ChainProcess> {
+  const args = ['--import', 'tsx', 'scripts/chain.ts', '--port', String(opts.port), '--block-mode', opts.blockMode ?? 'instant', '--watch', opts.watch ?? 'tfit'];
   if (opts.db) args.push('--db', opts.db);
   const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

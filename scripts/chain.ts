@@ -1,5 +1,5 @@
 /**
- * `npm run chain -- [--port 8000] [--host 127.0.0.1] [--block-mode instant|batch|manual] [--db file.sqlite] [--spec path]`
+ * `npm run chain -- [--port 8000] [--host 127.0.0.1] [--block-mode instant|batch|manual] [--db file.sqlite] [--spec path] [--watch tfit|chopsticks]`
  * Starts the tfit dev chain (Chopsticks, genesis mode) and runs until Ctrl-C.
  */
 import { parseArgs } from 'node:util';
@@ -12,12 +12,13 @@ const { values } = parseArgs({
     'block-mode': { type: 'string', default: 'instant' },
     db: { type: 'string' },
     spec: { type: 'string' },
+    watch: { type: 'string', default: 'tfit' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 
 if (values.help) {
-  process.stdout.write('usage: npm run chain -- [--port 8000] [--host 127.0.0.1] [--block-mode instant|batch|manual] [--db file.sqlite] [--spec chain-spec.json]\n');
+  process.stdout.write('usage: npm run chain -- [--port 8000] [--host 127.0.0.1] [--block-mode instant|batch|manual] [--db file.sqlite] [--spec chain-spec.json] [--watch tfit|chopsticks]\n');
   process.exit(0);
 }
 const mode = values['block-mode'] as BlockMode;
@@ -32,7 +33,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 try {
-  const chain = await startLocalChain({ port, host: values.host, blockMode: mode, db: values.db, spec: values.spec, logLevel: 'warn' });
+  if (values.watch !== 'tfit' && values.watch !== 'chopsticks') {
+    process.stderr.write(`error: --watch must be tfit or chopsticks (got ${values.watch})\n`);
+    process.exit(2);
+  }
+  const chain = await startLocalChain({ port, host: values.host, blockMode: mode, db: values.db, spec: values.spec, logLevel: 'warn', watch: values.watch });
   process.stdout.write(`tfit chain ready: ${chain.endpoint} (block mode ${mode}${values.db ? `, db ${values.db}` : ''})\n`);
   let stopping = false;
   const stop = async () => {

@@ -10,10 +10,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
-import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startChainProcess, type ChainProcess } from '../../localchain/process.js';
 import { startContentStore, type ContentStore } from '../../zos/store.js';
 import { SimNode } from '../../zos/node.js';
+import { idleWorkload } from '../../zos/fixtures.js';
 import { freePort } from '../../zos/net.js';
 import { connect, grid, contracts, stakeholders, workload, putContent, Orchestrator, type TfitClient } from '../../sdk/src/index.js';
 
@@ -57,14 +58,9 @@ describe('hardening: the local chain stopped mid-flow and restarted from its sql
     const twins = await Promise.all([farmer, expert, consumer, eve, ferdie].map((signer) => grid.createTwin(client, { signer })));
     await grid.createFarm(client, { signer: farmer, name: 'restart' });
     node = await SimNode.start({ endpoint: chain.endpoint, storeUrl: store.url, workDir: join(dir, 'node'), key: nodeKey, farmId: 1, capacity: { cru: 2n, mru: 4n * GIB, sru: 10n * GIB, hru: 0n }, uptimeIntervalMs: 0, resourceReportMs: 0 });
-    const file = new TextEncoder().encode('setInterval(() => {}, 1000);\n');
-    await putContent(store.url, file);
-    const signed = workload.signDefinition({
-      format: 'tfit.workload/v1', name: 'idle', version: '1', expert: { twinId: twins[1].id },
-      files: [{ name: 'idle.js', size: file.length, blake2_256: blake2AsHex(file) }],
-      processes: [{ name: 'idle', command: process.execPath, args: ['idle.js'], env: {}, limits: { memoryMb: 128 } }],
-      capacity: { cru: 1, mru: 128 * 1024 * 1024, sru: 1024, hru: 0, publicIps: 0 }, parameters: {},
-    }, expert);
+    const idle = idleWorkload(twins[1].id);
+    await putContent(store.url, idle.file);
+    const signed = workload.signDefinition(idle.definition, expert);
 
     // deploy with two stakeholders, threshold 2: Eve approves, then the chain dies
     const orchestrator = new Orchestrator(client, consumer, store.url);

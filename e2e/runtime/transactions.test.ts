@@ -1,7 +1,7 @@
 // @target fresh-chopsticks: genesis ids and balances, Chopsticks dev RPCs (see e2e/support/target-hooks.ts)
 import { expect } from 'chai';
 import { u8aConcat, u8aToHex, hexToU8a } from '@polkadot/util';
-import { startTestChain, send, eventNames, failure, freeBalance, newBlock, type TestChain } from '../support/chain.js';
+import { startTestChain, send, eventNames, failure, freeBalance, type TestChain } from '../support/chain.js';
 
 /** Submits raw extrinsic bytes; resolves to the pool's error message, or 'accepted'. */
 async function submitRaw(t: TestChain, hex: string): Promise<string> {

@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
-import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startLocalChain, type LocalChain } from '../../localchain/index.js';
 import { startContentStore, type ContentStore } from '../../zos/store.js';
 import { SimNode } from '../../zos/node.js';
+import { idleWorkload } from '../../zos/fixtures.js';
 import {
   connect, grid, stakeholders, workload, putContent, Orchestrator, NotEnoughCapacityError, DeploymentFailedError, type TfitClient, type DeployStep,
 } from '../../sdk/src/index.js';
@@ -35,14 +36,9 @@ describe('SDK: orchestrator', () => {
     eveTwin = twins[3].id;
     await grid.createFarm(client, { signer: farmer, name: 'f' });
     node = await SimNode.start({ endpoint: chain.endpoint, storeUrl: store.url, workDir: join(dir, 'n'), key: nodeKey, farmId: 1, capacity: { cru: 2n, mru: 4n * GIB, sru: 10n * GIB, hru: 0n }, uptimeIntervalMs: 0 });
-    const file = new TextEncoder().encode("setInterval(() => {}, 1000);\n");
-    await putContent(store.url, file);
-    signed = workload.signDefinition({
-      format: 'tfit.workload/v1', name: 'idle', version: '1', expert: { twinId: twins[1].id },
-      files: [{ name: 'idle.js', size: file.length, blake2_256: blake2AsHex(file) }],
-      processes: [{ name: 'idle', command: process.execPath, args: ['idle.js'], env: {}, limits: { memoryMb: 128 } }],
-      capacity: { cru: 1, mru: 128 * 1024 * 1024, sru: 1024, hru: 0, publicIps: 0 }, parameters: {},
-    }, expert);
+    const idle = idleWorkload(twins[1].id);
+    await putContent(store.url, idle.file);
+    signed = workload.signDefinition(idle.definition, expert);
   });
   after(async () => {
     await node?.stop();

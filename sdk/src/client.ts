@@ -31,7 +31,7 @@ export class TfitClient {
   readonly nonces: NonceManager;
   private closed = false;
 
-  constructor(readonly api: ApiPromise, readonly logger: Logger, private readonly provider: WsProvider, readonly submitTimeoutMs?: number) {
+  constructor(readonly api: ApiPromise, readonly logger: Logger, readonly submitTimeoutMs?: number) {
     this.nonces = new NonceManager(api);
   }
 
@@ -85,7 +85,7 @@ export async function connect(options: ClientOptions): Promise<TfitClient> {
       ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true }),
       new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))),
     ]);
-    const client = new TfitClient(api, logger, provider, options.submitTimeoutMs);
+    const client = new TfitClient(api, logger, options.submitTimeoutMs);
     if (reconnect) keepConnected(client, provider, reconnect, logger);
     await client.checkRuntime();
     return client;
