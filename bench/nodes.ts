@@ -29,6 +29,7 @@ const WAVE = 100;
 export interface NodesBenchPopulation {
   nodes: number;
   registration: { ms: number; nodesPerSecond: number };
+  /** Growth of this process's RSS and heap per node added since the previous population (or since no node). */
   memoryPerNode: { rssBytes: number; heapBytes: number };
   uptimeRound: { ms: number; blocks: number; reportsPerSecond: number };
   blockTime: { blocks: number; buildMs: { p50: number; p95: number }; allReconciledMs: { p50: number; p95: number } };
@@ -66,7 +67,7 @@ export async function benchNodes({ populations = [100, 1000] } = {}): Promise<No
     const ed = new Keyring({ type: 'ed25519' });
     const results: NodesBenchPopulation[] = [];
     collect();
-    const base = process.memoryUsage();
+    let before = { mem: process.memoryUsage(), nodes: 0 };
 
     for (const target of populations) {
       const keys = Array.from({ length: target - nodes.length }, (_, i) => ed.addFromUri(`//bench-node//${nodes.length + i}`));
@@ -115,12 +116,16 @@ export async function benchNodes({ populations = [100, 1000] } = {}): Promise<No
       results.push({
         nodes: nodes.length,
         registration: { ms: Math.round(registrationMs), nodesPerSecond: Math.round((keys.length * 10_000) / registrationMs) / 10 },
-        memoryPerNode: { rssBytes: Math.round((mem.rss - base.rss) / nodes.length), heapBytes: Math.round((mem.heapUsed - base.heapUsed) / nodes.length) },
+        memoryPerNode: {
+          rssBytes: Math.round((mem.rss - before.mem.rss) / (nodes.length - before.nodes)),
+          heapBytes: Math.round((mem.heapUsed - before.mem.heapUsed) / (nodes.length - before.nodes)),
+        },
         uptimeRound: { ms: Math.round(uptimeMs), blocks: uptimeBlocks, reportsPerSecond: Math.round((nodes.length * 10_000) / uptimeMs) / 10 },
         blockTime: { blocks: build.length, buildMs: p(build), allReconciledMs: p(reconciled) },
         chainRssBytes: rssOf(chain.pid),
       });
       process.stderr.write(`  ${nodes.length} nodes: ${JSON.stringify(results.at(-1))}\n`);
+      before = { mem, nodes: nodes.length };
     }
     return { populations: results, clients: 1, blockMode: 'batch' };
   } finally {
