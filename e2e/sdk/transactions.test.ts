@@ -126,12 +126,13 @@ describe('SDK: transactions', () => {
 describe('SDK: never hangs', () => {
   it('ends a transaction no block includes in a TimeoutError; the account\'s next transaction still goes through', async () => {
     const chain = await startLocalChain({ port: 0, blockMode: 'manual' });
-    const client = await connect({ endpoint: chain.endpoint, reconnect: false });
+    // the client's default timeout applies when a submission gives none
+    const client = await connect({ endpoint: chain.endpoint, reconnect: false, submitTimeoutMs: 1500 });
     try {
       const { signerFromUri } = await import('../../sdk/src/signer.js');
       const alice = await signerFromUri('//Alice');
       const t0 = Date.now();
-      const err = await client.submit(client.api.tx.system.remark('0x01'), { signer: alice, timeoutMs: 1500 }).catch((e) => e);
+      const err = await client.submit(client.api.tx.system.remark('0x01'), { signer: alice }).catch((e) => e);
       expect(err, String(err)).to.be.instanceOf(TimeoutError);
       expect(['Ready', 'Broadcast']).to.include((err as TimeoutError).lastStatus); // accepted by the pool, never included
       expect(Date.now() - t0).to.be.lessThan(4000);

@@ -159,6 +159,21 @@ describe('simulated Zero-OS node', () => {
     expect(node.running.has(id)).to.equal(false);
   });
 
+  it('fails a workload whose process exceeds its CPU time limit', async () => {
+    const spin = new TextEncoder().encode('for (;;) {}\n');
+    await putContent(store.url, spin);
+    const busy = workload.signDefinition({
+      ...signed.definition, name: 'spin', parameters: {},
+      files: [{ name: 'spin.js', size: spin.length, blake2_256: blake2AsHex(spin) }],
+      processes: [{ name: 'spin', command: process.execPath, args: ['spin.js'], env: {}, limits: { memoryMb: 128, cpuSeconds: 1 } }],
+    }, expert);
+    const { deployment, hash } = workload.instantiate(busy, {});
+    await putContent(store.url, workload.canonicalBytes(deployment));
+    const id = await contracts.createNodeContract(client, { signer: consumer, nodeId: node.nodeId, deploymentHash: hash });
+    const state = await waitFor('the failure', async () => (await stakeholders.workloadStateOf(client, id))?.state === 'Failed' && stakeholders.workloadStateOf(client, id));
+    expect((state as { reason: string }).reason).to.match(/^process spin exceeded its CPU limit: \d+\.\d s > 1 s$/);
+  });
+
   it('resumes running workloads from chain state after a restart', async () => {
     const port = await freePort();
     const id = await contracts.createNodeContract(client, { signer: consumer, nodeId: node.nodeId, deploymentHash: await publish(port) });
