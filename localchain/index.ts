@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { specPath } from '../chain-spec/build.js';
 import { withNonBlockingWatch, type RpcContext, type RpcHandler } from './rpc.js';
+import { serveRpc } from './server.js';
 
 export type BlockMode = 'instant' | 'batch' | 'manual';
 /** Chopsticks' BuildBlockMode values. */
@@ -37,12 +38,7 @@ export interface LocalChain {
   close(): Promise<void>;
 }
 
-export class PortInUseError extends Error {
-  override name = 'PortInUseError';
-  constructor(readonly requested: number, readonly actual: number) {
-    super(`port ${requested} is in use (Chopsticks would have moved to ${actual}); choose another with --port`);
-  }
-}
+export { PortInUseError } from './server.js';
 
 let live = 0;
 
@@ -52,7 +48,7 @@ let live = 0;
  * tfit runtime's generated ones (sdk/src/interfaces).
  */
 interface ChopsticksContext {
-  addr: string;
+  port: number;
   close(): Promise<void>;
   chain: { head: { hash: string }; db?: { queryHighestBlock(): Promise<{ hash: string } | null> } };
 }
@@ -60,26 +56,36 @@ interface SetupContext { chain: RpcContext['chain'] & ChopsticksContext['chain']
 const CHOPSTICKS: string = '@acala-network/chopsticks';
 
 /**
- * Chopsticks' setupWithServer, with tfit's author_submitAndWatchExtrinsic (localchain/rpc.ts):
- * the same context, server and RPC handler, composed here.
+ * Chopsticks' setupWithServer, composed here: Chopsticks' context (chain, executor, db) and
+ * RPC handler, with tfit's author_submitAndWatchExtrinsic (rpc.ts), served by tfit's
+ * server (server.ts).
  */
 async function setupWithServer(config: Record<string, unknown>, watch: 'tfit' | 'chopsticks'): Promise<ChopsticksContext> {
-  const [{ setupContext }, { createServer }, { handler }, { ResponseError }] = await Promise.all([
+  const [{ setupContext }, { handler }, { ResponseError, destroyWorker }] = await Promise.all([
     import(`${CHOPSTICKS}/context`) as Promise<{ setupContext(c: Record<string, unknown>): Promise<SetupContext> }>,
-    import(`${CHOPSTICKS}/server`) as Promise<{ createServer(h: RpcHandler, port: number, host: string): Promise<{ addr: string; close(): Promise<void> }> }>,
     import(`${CHOPSTICKS}/rpc/index`) as Promise<{ handler(c: SetupContext): RpcHandler }>,
-    import('@acala-network/chopsticks-core') as Promise<{ ResponseError: new (code: number, message: string) => Error }>,
+    import('@acala-network/chopsticks-core') as Promise<{ ResponseError: new (code: number, message: string) => Error; destroyWorker(): Promise<void> }>,
   ]);
   const context = await setupContext(config);
+  const stopContext = async () => {
+    await context.chain.close();
+    await context.fetchStorageWorker?.terminate();
+  };
   const rpc = watch === 'tfit' ? withNonBlockingWatch(handler(context), context, ResponseError) : handler(context);
-  const server = await createServer(rpc, config.port as number, config.host as string);
+  let server;
+  try {
+    server = await serveRpc(rpc, config.port as number, config.host as string);
+  } catch (e) {
+    await stopContext();
+    if (live === 0) await destroyWorker(); // nothing else uses the executor: let the process exit
+    throw e;
+  }
   return {
     chain: context.chain,
-    addr: server.addr,
+    port: server.port,
     async close() {
-      await context.chain.close();
-      await context.fetchStorageWorker?.terminate();
-      await server.close();
+      await server.close(); // first, so that clients see the chain go
+      await stopContext();
     },
   };
 }
@@ -98,7 +104,7 @@ export async function startLocalChain(opts: LocalChainOptions = {}): Promise<Loc
     'runtime-log-level': Number(process.env.TFIT_RUNTIME_LOG ?? 0),
     resume: opts.db ? await hasBlocks(opts.db) : undefined,
   }, opts.watch ?? 'tfit');
-  const port = Number(ctx.addr.split(':').at(-1));
+  const port = ctx.port;
   let closed: Promise<void> | undefined;
   // The wasm executor is a worker thread shared by every chain in the process: stop it
   // with the last chain so the process can exit.
@@ -110,11 +116,7 @@ export async function startLocalChain(opts: LocalChainOptions = {}): Promise<Loc
         await destroyWorker();
       }
     }));
-  if (requested !== 0 && port !== requested) {
-    await close();
-    throw new PortInUseError(requested, port);
-  }
-  return { endpoint: `ws://${ctx.addr}`, port, close };
+  return { endpoint: `ws://${opts.host ?? '127.0.0.1'}:${port}`, port, close };
 }
 
 /**

@@ -19,7 +19,7 @@ export interface RpcContext {
   };
 }
 export interface SubscriptionManager {
-  subscribe(method: string, id: string, onCancel?: () => void): (data: unknown) => void;
+  subscribe(method: string, id: string, onCancel?: (id: string) => void): (data: unknown) => void;
   unsubscribe(id: string): void;
 }
 export type RpcHandler = (call: { method: string; params: unknown[] }, subscriptions: SubscriptionManager) => Promise<unknown>;

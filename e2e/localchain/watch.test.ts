@@ -34,3 +34,25 @@ describe('local chain: author_submitAndWatchExtrinsic', () => {
     expect(log.slice(0, firstFinalized).filter((l) => l.startsWith('inBlock')), log.join(', ')).to.have.length(senders.length);
   });
 });
+
+describe('local chain: its server', () => {
+  it('refuses a port in use with PortInUseError, and closes its clients\' connections when it stops', async () => {
+    const { startLocalChain, PortInUseError } = await import('../../localchain/index.js');
+    const { WsProvider } = await import('@polkadot/api');
+    const chain = await startLocalChain({ port: 0 });
+    try {
+      const err = await startLocalChain({ port: chain.port }).catch((e) => e);
+      expect(err).to.be.instanceOf(PortInUseError);
+      const provider = new WsProvider(chain.endpoint, 0); // 0: no automatic reconnect
+      await provider.connect();
+      await provider.isReady;
+      const dropped = new Promise<void>((resolve) => provider.on('disconnected', () => resolve()));
+      await chain.close();
+      await dropped;
+      expect(provider.isConnected).to.equal(false);
+      await provider.disconnect().catch(() => {});
+    } finally {
+      await chain.close();
+    }
+  });
+});
