@@ -89,6 +89,8 @@ export class SimNode {
   private stopped = false;
   /** The last block whose contracts this node has acted on. */
   reconciledBlock = 0;
+  /** Whether an active contract is neither running here nor refused (it may be approved in any block). */
+  private waiting = true;
 
   private constructor(readonly client: TfitClient, readonly options: SimNodeOptions, readonly nodeId: number, readonly twinId: number) {}
 
@@ -120,11 +122,16 @@ export class SimNode {
 
   private async watch(): Promise<void> {
     mkdirSync(this.options.workDir, { recursive: true });
-    // every new block: reconcile (one pass at a time)
-    this.unsubscribe = await this.client.api.rpc.chain.subscribeNewHeads((header) => {
-      this.busy = this.busy.then(() => this.reconcile()).then(() => { this.reconciledBlock = header.number.toNumber(); })
-        .catch((e) => this.logger.error('reconcile failed', { error: String(e) }));
+    // A change of the node's contract list (a new contract, a cancel) is looked at at once.
+    // Blocks are looked at only while a contract waits (for its approval): an idle node
+    // costs the chain nothing per block.
+    const unsubscribeList = await this.client.api.query.smartContractModule.activeNodeContracts(this.nodeId, () => this.reconcileAfter(null));
+    const unsubscribeHeads = await this.client.api.rpc.chain.subscribeNewHeads((header) => {
+      const n = header.number.toNumber();
+      if (this.waiting) this.reconcileAfter(n);
+      else this.busy = this.busy.then(() => { this.reconciledBlock = Math.max(this.reconciledBlock, n); });
     });
+    this.unsubscribe = () => { unsubscribeList(); unsubscribeHeads(); };
     const period = this.options.uptimeIntervalMs ?? 60_000;
     if (period > 0) {
       const report = () => this.reportUptime().catch((e) => this.logger.warn('uptime report failed', { error: String(e) }));
@@ -172,6 +179,13 @@ export class SimNode {
     await grid.reportUptime(this.client, { signer: this.options.key, uptimeSeconds: Math.floor(process.uptime()) });
   }
 
+  /** Schedules a reconcile pass after those already scheduled (one pass at a time). */
+  private reconcileAfter(block: number | null): void {
+    this.busy = this.busy.then(() => this.reconcile())
+      .then(() => { if (block !== null) this.reconciledBlock = Math.max(this.reconciledBlock, block); })
+      .catch((e) => this.logger.error('reconcile failed', { error: String(e) }));
+  }
+
   /** Waits for the reconcile passes already scheduled. */
   settled(): Promise<void> { return this.busy; }
 
@@ -184,6 +198,7 @@ export class SimNode {
       if (this.running.has(id) || this.refused.has(id)) continue;
       await this.consider(id);
     }
+    this.waiting = [...active].some((id) => !this.running.has(id) && !this.refused.has(id));
   }
 
   private async consider(id: number): Promise<void> {
