@@ -25,7 +25,7 @@ export interface LoadBenchResult {
   submitted: number;
   included: number;
   transactionsPerSecond: number;
-  latencyMs: Summary & { p99: number };
+  latencyMs: Summary;
   errors: Record<string, number>;
   nonceErrors: number;
   /** Accounts whose on-chain nonce or balance disagrees with what their client saw included. */
@@ -100,11 +100,10 @@ async function loadRun(clients: number, seconds: number, watch: Watch): Promise<
       if (nonceMoved !== includedBy[i] || spent !== BigInt(includedBy[i]) * AMOUNT + feesBy[i]) lost++;
     }
     const included = includedBy.reduce((a, b) => a + b, 0);
-    const sorted = [...latencies].sort((a, b) => a - b);
     return {
       watch, clients, seconds, submitted, included,
       transactionsPerSecond: Math.round((included / elapsed) * 100) / 100,
-      latencyMs: { ...summarize(latencies), p99: Math.round(sorted[Math.min(sorted.length - 1, Math.floor(0.99 * sorted.length))] * 1000) / 1000 },
+      latencyMs: summarize(latencies),
       errors, nonceErrors, lost, blocks,
     };
   } finally {

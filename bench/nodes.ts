@@ -7,7 +7,7 @@
  * and the chain's block time with every node watching (dev_newBlock, then the time
  * until every node has reconciled the new block), plus the chain process's RSS.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -18,6 +18,7 @@ import { SimNode } from '../zos/node.js';
 import { freePort } from '../zos/net.js';
 import { startContentStore } from '../zos/store.js';
 import { startChainProcess } from '../localchain/process.js';
+import { processUsage } from '../zos/usage.js';
 import { connect, grid, type TfitClient } from '../sdk/src/index.js';
 import { summarize } from './stats.js';
 
@@ -38,9 +39,6 @@ export interface NodesBenchPopulation {
 
 export interface NodesBenchResult { populations: NodesBenchPopulation[]; clients: number; blockMode: string }
 
-function rssOf(pid: number): number {
-  return 1024 * Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-}
 
 /** A full collection, so that memory figures are live objects, not garbage. */
 function collect(): void {
@@ -122,7 +120,7 @@ export async function benchNodes({ populations = [100, 1000] } = {}): Promise<No
         },
         uptimeRound: { ms: Math.round(uptimeMs), blocks: uptimeBlocks, reportsPerSecond: Math.round((nodes.length * 10_000) / uptimeMs) / 10 },
         blockTime: { blocks: build.length, buildMs: p(build), allReconciledMs: p(reconciled) },
-        chainRssBytes: rssOf(chain.pid),
+        chainRssBytes: processUsage(chain.pid)?.rssBytes ?? 0,
       });
       process.stderr.write(`  ${nodes.length} nodes: ${JSON.stringify(results.at(-1))}\n`);
       before = { mem, nodes: nodes.length };

@@ -1,5 +1,5 @@
 /** Summary statistics for benchmark samples (milliseconds). */
-export interface Summary { n: number; mean: number; p50: number; p95: number; min: number; max: number }
+export interface Summary { n: number; mean: number; p50: number; p95: number; p99: number; min: number; max: number }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -11,6 +11,7 @@ export function summarize(samples: number[]): Summary {
     mean: round(s.reduce((a, b) => a + b, 0) / s.length),
     p50: round(at(0.5)),
     p95: round(at(0.95)),
+    p99: round(at(0.99)),
     min: round(s[0]),
     max: round(s[s.length - 1]),
   };

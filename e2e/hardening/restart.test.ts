@@ -16,19 +16,11 @@ import { startContentStore, type ContentStore } from '../../zos/store.js';
 import { SimNode } from '../../zos/node.js';
 import { idleWorkload } from '../../zos/fixtures.js';
 import { freePort } from '../../zos/net.js';
+import { waitFor } from '../support/wait.js';
 import { connect, grid, contracts, stakeholders, workload, putContent, Orchestrator, type TfitClient } from '../../sdk/src/index.js';
 
 const GIB = 1024n ** 3n;
 
-async function until<T>(what: string, f: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await f().catch(() => null);
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('hardening: the local chain stopped mid-flow and restarted from its sqlite db', () => {
   let dir: string, port: number, chain: ChainProcess, store: ContentStore, client: TfitClient, node: SimNode | undefined;
@@ -85,7 +77,8 @@ describe('hardening: the local chain stopped mid-flow and restarted from its sql
     await chain.stop('SIGTERM'); // stopped as `npm run chain` is on Ctrl-C: its last block is stored first
     chain = await startChainProcess({ port, db: join(dir, 'chain.sqlite') });
     // the same clients reconnect by themselves; the chain resumes from its last block
-    await until('the client to reconnect', async () => (await client.api.rpc.chain.getHeader()).number.toNumber() >= before.block);
+    // while reconnecting, the query fails: keep asking
+    await waitFor('the client to reconnect', () => client.api.rpc.chain.getHeader().then((h) => h.number.toNumber() >= before.block, () => false), 60_000);
     expect(await contracts.contract(client, id)).to.deep.equal(before.contract);
     expect(await stakeholders.consensusOf(client, id)).to.deep.equal(before.consensus);
     expect(await orchestrator.record(id)).to.deep.equal(before.record);

@@ -6,7 +6,7 @@
  * Chopsticks' dev RPCs. The target-agnostic suites are in e2e/target/.
  */
 import { readFileSync } from 'node:fs';
-import { allTests, targetSetting } from './target.js';
+import { allTests, markSkipped, targetSetting } from './target.js';
 
 const MARKER = '@target fresh-chopsticks';
 
@@ -19,7 +19,7 @@ function markedFile(file: string | undefined, cache: Map<string, boolean>): bool
 function skipFreshChainSuites(suite: Mocha.Suite, reason: string, cache: Map<string, boolean>): void {
   for (const child of suite.suites) {
     if (markedFile(child.file, cache)) {
-      for (const t of allTests(child)) t.title += ` (skipped: ${reason})`;
+      markSkipped(allTests(child), reason);
       child.pending = true;
       // hooks of a pending suite would still run (they start chains): drop them
       for (const s of [child, ...descendants(child)]) {

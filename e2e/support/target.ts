@@ -96,8 +96,13 @@ export function requireFeatures(ctx: Mocha.Context, has: Set<Feature>, ...needed
 export function skipSuite(ctx: Mocha.Context, reason: string): never {
   const runnable = ctx.currentTest ?? ctx.test;
   const tests = (runnable as { type?: string } | undefined)?.type === 'hook' && runnable?.parent ? allTests(runnable.parent) : runnable ? [runnable] : [];
-  for (const t of tests) t.title += ` (skipped: ${reason})`;
+  markSkipped(tests, reason);
   ctx.skip();
+}
+
+/** Appends the reason to each test's title, which is what the reporter prints for a pending test. */
+export function markSkipped(tests: Mocha.Runnable[], reason: string): void {
+  for (const t of tests) t.title += ` (skipped: ${reason})`;
 }
 
 export function allTests(suite: Mocha.Suite): Mocha.Runnable[] {

@@ -10,21 +10,13 @@ import { startLocalChain, type LocalChain } from '../../localchain/index.js';
 import { startContentStore, type ContentStore } from '../../zos/store.js';
 import { SimNode } from '../../zos/node.js';
 import { freePort } from '../../zos/net.js';
+import { waitFor } from '../support/wait.js';
 import { connect, grid, contracts, stakeholders, workload, putContent, type TfitClient } from '../../sdk/src/index.js';
 
 const SERVER = "require('http').createServer((q, s) => s.end(process.env.GREETING)).listen(Number(process.argv[2]), '127.0.0.1');\n";
 const GIB = 1024n ** 3n;
 
 
-async function waitFor<T>(what: string, f: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 const answer = (port: number) => fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) }).then((r) => r.text()).catch(() => null);
 
@@ -143,35 +135,34 @@ describe('simulated Zero-OS node', () => {
     expect((state as { reason: string }).reason).to.match(/file server\.js: \d+ bytes, the definition says \d+/);
   });
 
-  it('fails a workload whose process exceeds its memory limit, and says so on chain', async () => {
-    const hog = new TextEncoder().encode('const keep = []; setInterval(() => keep.push(Buffer.alloc(16 << 20, 1)), 20);\n');
-    await putContent(store.url, hog);
-    const greedy = workload.signDefinition({
-      ...signed.definition, name: 'hog', parameters: {},
-      files: [{ name: 'hog.js', size: hog.length, blake2_256: blake2AsHex(hog) }],
-      processes: [{ name: 'hog', command: process.execPath, args: ['hog.js'], env: {}, limits: { memoryMb: 96 } }],
+  /** Deploys a one-script workload (process `name`, with `limits`) on the node; resolves to the reason it failed. */
+  async function failureOf(name: string, script: string, limits: workload.Limits): Promise<{ id: number; reason: string }> {
+    const file = new TextEncoder().encode(script);
+    await putContent(store.url, file);
+    const definition = workload.signDefinition({
+      ...signed.definition, name, parameters: {},
+      files: [{ name: `${name}.js`, size: file.length, blake2_256: blake2AsHex(file) }],
+      processes: [{ name, command: process.execPath, args: [`${name}.js`], env: {}, limits }],
     }, expert);
-    const { deployment, hash } = workload.instantiate(greedy, {});
+    const { deployment, hash } = workload.instantiate(definition, {});
     await putContent(store.url, workload.canonicalBytes(deployment));
     const id = await contracts.createNodeContract(client, { signer: consumer, nodeId: node.nodeId, deploymentHash: hash });
-    const state = await waitFor('the failure', async () => (await stakeholders.workloadStateOf(client, id))?.state === 'Failed' && stakeholders.workloadStateOf(client, id));
-    expect((state as { reason: string }).reason).to.match(/^process hog exceeded its memory limit: \d+ MB resident > 96 MB$/);
+    const state = await waitFor('the failure', async () => {
+      const s = await stakeholders.workloadStateOf(client, id);
+      return s?.state === 'Failed' && s;
+    });
+    return { id, reason: state.reason };
+  }
+
+  it('fails a workload whose process exceeds its memory limit, and says so on chain', async () => {
+    const { id, reason } = await failureOf('hog', 'const keep = []; setInterval(() => keep.push(Buffer.alloc(16 << 20, 1)), 20);\n', { memoryMb: 96 });
+    expect(reason).to.match(/^process hog exceeded its memory limit: \d+ MB resident > 96 MB$/);
     expect(node.running.has(id)).to.equal(false);
   });
 
   it('fails a workload whose process exceeds its CPU time limit', async () => {
-    const spin = new TextEncoder().encode('for (;;) {}\n');
-    await putContent(store.url, spin);
-    const busy = workload.signDefinition({
-      ...signed.definition, name: 'spin', parameters: {},
-      files: [{ name: 'spin.js', size: spin.length, blake2_256: blake2AsHex(spin) }],
-      processes: [{ name: 'spin', command: process.execPath, args: ['spin.js'], env: {}, limits: { memoryMb: 128, cpuSeconds: 1 } }],
-    }, expert);
-    const { deployment, hash } = workload.instantiate(busy, {});
-    await putContent(store.url, workload.canonicalBytes(deployment));
-    const id = await contracts.createNodeContract(client, { signer: consumer, nodeId: node.nodeId, deploymentHash: hash });
-    const state = await waitFor('the failure', async () => (await stakeholders.workloadStateOf(client, id))?.state === 'Failed' && stakeholders.workloadStateOf(client, id));
-    expect((state as { reason: string }).reason).to.match(/^process spin exceeded its CPU limit: \d+\.\d s > 1 s$/);
+    const { reason } = await failureOf('spin', 'for (;;) {}\n', { memoryMb: 128, cpuSeconds: 1 });
+    expect(reason).to.match(/^process spin exceeded its CPU limit: \d+\.\d s > 1 s$/);
   });
 
   it('resumes running workloads from chain state after a restart', async () => {
