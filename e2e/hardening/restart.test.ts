@@ -64,6 +64,7 @@ describe('hardening: the local chain stopped mid-flow and restarted from its sql
     });
     const id = await awaitingApproval;
     await stakeholders.approve(client, { signer: eve, contractId: id });
+    await waitFor('the notary record', () => orchestrator.record(id)); // stopped after it, so that "before" has it
     const before = {
       contract: await contracts.contract(client, id),
       consensus: await stakeholders.consensusOf(client, id),

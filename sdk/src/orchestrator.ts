@@ -7,7 +7,7 @@
  */
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { TfitClient } from './client.js';
-import { ModuleError, TfitError } from './errors.js';
+import { ConnectionError, ModuleError, TfitError } from './errors.js';
 import { putContent, getContent } from './content.js';
 import * as contracts from './modules/contracts.js';
 import * as stakeholders from './modules/stakeholders.js';
@@ -174,13 +174,27 @@ export class Orchestrator {
     }
   }
 
-  private async notarize(record: DeploymentRecord): Promise<void> {
-    await kv.kvSet(this.client, { signer: this.signer, key: KEY(record.deploymentId), value: JSON.stringify(record) });
+  /**
+   * Records `record` in TFKVStore. A connection lost on the way is waited out (the client
+   * reconnects by itself) and the record written again: setting the same value twice is
+   * harmless.
+   */
+  private async notarize(record: DeploymentRecord, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        return void (await kv.kvSet(this.client, { signer: this.signer, key: KEY(record.deploymentId), value: JSON.stringify(record) }));
+      } catch (e) {
+        if (!(e instanceof ConnectionError) || Date.now() > deadline) throw e;
+        this.client.logger.warn('chain unreachable; notarizing again once reconnected', { deploymentId: record.deploymentId });
+        while (!this.client.api.isConnected && Date.now() < deadline) await sleep(250);
+      }
+    }
   }
 
-  /** Follows consensus, then the nodes, until every contract runs, one fails, or the time is up. */
   /**
-   * Polls the chain until every contract runs (or the deployment fails or times out). A lost
+   * Follows consensus, then the nodes, until every contract runs, one fails, or the time is
+   * up, polling the chain. A lost
    * connection is waited out (the client reconnects by itself) until the deadline: the
    * chain, not this process, holds the deployment's state.
    */
