@@ -13,6 +13,7 @@ import { benchSdk } from './sdk.js';
 import { benchFlow } from './flow.js';
 import { benchNodes } from './nodes.js';
 import { benchLoad } from './load.js';
+import { benchNetwork } from './network.js';
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
 
@@ -23,6 +24,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   flow: () => benchFlow(),
   nodes: () => benchNodes(),
   load: () => benchLoad(),
+  network: () => benchNetwork(),
 };
 
 const wanted = process.argv.slice(2);

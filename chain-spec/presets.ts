@@ -1,7 +1,7 @@
 /**
  * Genesis presets. `dev`: Alice..Ferdie funded, Alice the sudo key and only authority.
- * `local`: the same accounts, Alice, Bob and Charlie as Aura/Grandpa authorities (for
- * multi-validator networks).
+ * `local`: the same accounts, Alice, Bob, Charlie and Dave as Aura/Grandpa authorities (a
+ * four-validator network keeps finalizing with one validator down).
  */
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -40,7 +40,8 @@ export async function preset(id: 'dev' | 'local'): Promise<Preset> {
     const pair = sr.addFromUri(`//${name}`);
     return { name, address: pair.address, publicKey: pair.publicKey, free: DEV_ENDOWMENT };
   });
-  const validators = id === 'dev' ? ['Alice'] : ['Alice', 'Bob', 'Charlie'];
+  // four validators: Grandpa finalizes with more than 2/3 of the set, so `local` keeps finalizing with one down
+  const validators = id === 'dev' ? ['Alice'] : ['Alice', 'Bob', 'Charlie', 'Dave'];
   return {
     id,
     name: id === 'dev' ? 'tfit development' : 'tfit local testnet',

@@ -67,3 +67,23 @@ describe('benchmarks: load (smoke run, small sizes)', () => {
     expect(r.latencyMs.p50).to.be.greaterThan(0);
   });
 });
+
+describe('benchmarks: network (smoke run, small sizes)', function () {
+  before(async function () {
+    const { requireNodeBinary } = await import('./support/node.js');
+    requireNodeBinary(this);
+  });
+  it('load on the embedded chain and tfit-node --dev, a block of remarks, a node syncing', async function () {
+    this.timeout(300_000);
+    const { benchNetwork } = await import('../bench/network.js');
+    const r = await benchNetwork({ clients: 3, seconds: 3, window: 2, targets: ['embedded', 'dev'], remarks: 50, syncLength: 20 });
+    for (const l of r.load) {
+      expect(l.lost, `${l.target}: lost (errors ${JSON.stringify(l.errors)})`).to.equal(0);
+      expect(l.includedInWindow, l.target).to.be.greaterThan(0);
+      expect(l.latencyToFinalizedMs.p50, l.target).to.be.greaterThan(0);
+    }
+    expect(r.throughputVsEmbedded.dev).to.be.greaterThan(0);
+    expect(r.remarkBlock.remarks).to.equal(50);
+    expect(r.sync).to.include({ blocks: 20, sameHead: true });
+  });
+});

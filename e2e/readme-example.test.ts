@@ -21,3 +21,15 @@ describe('README SDK example', () => {
     expect(stdout).to.match(/contract 1: Approved \(approval fee \d+ units\)/);
   });
 });
+
+describe('README node example', function () {
+  before(async function () {
+    const { requireNodeBinary } = await import('./support/node.js');
+    requireNodeBinary(this);
+  });
+  it('runs: a transfer finalized on tfit-node --dev and on a four-validator network (npm run example:node)', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'examples/node.ts'], { timeout: 180_000 });
+    expect(stdout).to.match(/dev: ws:\/\/127\.0\.0\.1:\d+ finalized a transfer in block \d+/);
+    expect(stdout).to.match(/network: ws:\/\/127\.0\.0\.1:\d+ finalized a transfer in block \d+/);
+  }).timeout(200_000);
+});

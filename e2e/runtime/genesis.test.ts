@@ -24,7 +24,7 @@ describe('runtime: GenesisBuilder', () => {
     const dev = getPreset(host, 'development');
     expect(getPreset(host).unwrap().toHex()).to.equal(dev.unwrap().toHex());
     expect(JSON.parse(dev.unwrap().toUtf8()).aura.authorities).to.have.length(1);
-    expect(JSON.parse(getPreset(host, 'local_testnet').unwrap().toUtf8()).aura.authorities).to.have.length(3);
+    expect(JSON.parse(getPreset(host, 'local_testnet').unwrap().toUtf8()).aura.authorities).to.have.length(4);
     expect(getPreset(host, 'mainnet').isNone).to.equal(true);
   });
 

@@ -21,7 +21,7 @@ function mocha(env: Record<string, string>, ...specs: string[]): Promise<{ code:
 
 describe('e2e targets (TFIT_TARGET)', () => {
   it('parses the setting: chopsticks by default, zombienet, any ws:// URL; refuses anything else', () => {
-    expect(targetSetting(undefined)).to.deep.equal({ kind: 'chopsticks' });
+    expect(targetSetting('')).to.deep.equal({ kind: 'chopsticks' }); // unset (not undefined: that takes TFIT_TARGET, which a target run sets)
     expect(targetSetting('chopsticks')).to.deep.equal({ kind: 'chopsticks' });
     expect(targetSetting('zombienet').kind).to.equal('zombienet');
     expect(targetSetting('wss://tfchain.dev.grid.tf/ws')).to.deep.equal({ kind: 'endpoint', endpoint: 'wss://tfchain.dev.grid.tf/ws' });

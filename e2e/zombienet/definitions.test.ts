@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { TypeRegistry } from '@polkadot/types';
@@ -11,6 +12,8 @@ import type { ComputedNetwork } from '@zombienet/orchestrator/dist/configTypes.j
 import { parse_to_json } from '@zombienet/dsl-parser-wrapper';
 import { specPath } from '../../chain-spec/build.js';
 import { startLocalChain } from '../../localchain/index.js';
+import { requireNodeBinary } from '../support/node.js';
+import { waitFor } from '../support/wait.js';
 
 /**
  * zombienet/: the network definitions and .zndsl tests, read by Zombienet's own loaders
@@ -142,24 +145,77 @@ describe('zombienet: deploy-and-approve.cjs on the embedded chain (local preset)
   });
 });
 
-describe('zombienet: networks on a real node', () => {
-  const bin = process.env.TFIT_NODE_BIN;
-  const reason = 'set TFIT_NODE_BIN=<path to a tfchain node binary> to run the network';
+describe('zombienet: networks on a real node (tfit-node)', function () {
+  let bin: string;
+  before(function () {
+    bin = requireNodeBinary(this);
+  });
   for (const file of TESTS) {
-    it(bin ? `zombienet -p native test ${file}` : `zombienet -p native test ${file} (skipped: ${reason})`, async function () {
-      if (!bin) {
-        console.log(`      zombienet: ${file} not run: ${reason}`);
-        this.skip();
-      }
-      expect(existsSync(bin!), `TFIT_NODE_BIN=${bin} does not exist`).to.equal(true);
+    it(`zombienet -p native test ${file}`, async function () {
       this.timeout(30 * 60_000);
       const cli = require.resolve('@zombienet/cli/dist/cli.js');
       const code = await new Promise<number | null>((done, fail) => {
-        const child = spawn(process.execPath, [cli, '-p', 'native', '-l', 'text', 'test', file], { stdio: 'inherit' });
+        const child = spawn(process.execPath, [cli, '-p', 'native', '-l', 'text', 'test', file], { stdio: 'inherit', env: { ...process.env, TFIT_NODE_BIN: bin } });
         child.on('error', fail);
         child.on('exit', (c) => done(c));
       });
       expect(code, `zombienet test ${file} exit code`).to.equal(0);
     });
   }
+
+  it('the target-agnostic e2e suites (e2e/target) pass against a spawned network (TFIT_TARGET=zombienet)', async function () {
+    this.timeout(30 * 60_000);
+    const cli = require.resolve('@zombienet/cli/dist/cli.js');
+    const dir = mkdtempSync(join(tmpdir(), 'tfit-zombienet-'));
+    // its own process group, so that the network's nodes go with it
+    const network = spawn(process.execPath, [cli, '-p', 'native', '-l', 'silent', '-d', join(dir, 'net'), 'spawn', NETWORKS[0]], {
+      stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, TFIT_NODE_BIN: bin },
+    });
+    let out = '';
+    network.stdout!.on('data', (c) => (out += c));
+    network.stderr!.on('data', (c) => (out += c));
+    const exited = new Promise<void>((r) => network.once('exit', () => r()));
+    try {
+      await Promise.race([
+        waitFor('the network finalizing on alice (ws://127.0.0.1:9944)', () => finalizedOn('ws://127.0.0.1:9944').then((n) => n >= 1, () => false), 300_000),
+        exited.then(() => { throw new Error(`zombienet spawn exited: ${out.slice(-3000)}`); }),
+      ]);
+      const mocha = require.resolve('mocha/bin/mocha.js');
+      const code = await new Promise<number | null>((done, fail) => {
+        // --no-config: .mocharc's spec list would add every suite to e2e/target
+        const args = [mocha, '--no-config', '--node-option', 'import=tsx', '--require', 'e2e/support/env.ts', '--require', 'e2e/support/target-hooks.ts', '--timeout', '300000', '--exit', 'e2e/target/*.test.ts'];
+        const child = spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, TFIT_TARGET: 'zombienet' } });
+        child.on('error', fail);
+        child.on('exit', (c) => done(c));
+      });
+      expect(code, 'TFIT_TARGET=zombienet mocha e2e/target exit code').to.equal(0);
+    } finally {
+      try { process.kill(-network.pid!, 'SIGINT'); } catch { /* gone */ }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+      try { process.kill(-network.pid!, 'SIGKILL'); } catch { /* gone */ }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
+
+/** The finalized block number at `endpoint`, over a one-off JSON-RPC connection (rejects within 5 s). */
+async function finalizedOn(endpoint: string): Promise<number> {
+  const { default: WebSocket } = await import('ws');
+  const ws = new WebSocket(endpoint);
+  const call = (id: number, method: string, params: unknown[]) => new Promise<unknown>((resolve, reject) => {
+    ws.send(JSON.stringify({ id, jsonrpc: '2.0', method, params }));
+    ws.on('message', (data) => { const m = JSON.parse(String(data)); if (m.id === id) (m.error ? reject(new Error(m.error.message)) : resolve(m.result)); });
+  });
+  const timer = setTimeout(() => ws.terminate(), 5_000);
+  try {
+    await new Promise<void>((resolve, reject) => { ws.once('open', () => resolve()); ws.once('error', reject); ws.once('close', () => reject(new Error('closed'))); });
+    const hash = await call(1, 'chain_getFinalizedHead', []);
+    const header = (await call(2, 'chain_getHeader', [hash])) as { number: string };
+    return Number(header.number);
+  } finally {
+    clearTimeout(timer);
+    ws.removeAllListeners();
+    ws.on('error', () => {});
+    ws.terminate();
+  }
+}

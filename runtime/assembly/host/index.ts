@@ -94,9 +94,14 @@ export namespace crypto {
 }
 
 export namespace trie {
-  /** Ordered trie root (V1) of SCALE `Vec<Vec<u8>>` input: the extrinsics root. */
+  /**
+   * Ordered trie root of SCALE `Vec<Vec<u8>>` input: the extrinsics root. Trie layout V0: a
+   * runtime of system version 0 or 1 (tfit's is 1) has its extrinsics root in V0
+   * (`RuntimeVersion::extrinsics_root_state_version`), which a Substrate node's block builder
+   * asserts; only its state root follows `state_version`.
+   */
   export function orderedRoot(encodedList: Uint8Array): Uint8Array {
-    return copyIn(<usize>ext.ext_trie_blake2_256_ordered_root(ps(encodedList), 1), 32);
+    return copyIn(<usize>ext.ext_trie_blake2_256_ordered_root(ps(encodedList), 0), 32);
   }
 }
 
