@@ -35,16 +35,6 @@ export function nodeBinary(): string {
   return built;
 }
 
-/** Whether a tfit-node binary is available (for suites that skip without one). */
-export function hasNodeBinary(): boolean {
-  try {
-    nodeBinary();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export class NodeExitedError extends Error {
   constructor(readonly code: number | null, readonly signal: string | null, readonly log: string) {
     super(`tfit-node exited (${signal ?? `code ${code}`}) before it was ready:\n${log.trim().split('\n').slice(-15).join('\n')}`);
