@@ -169,6 +169,34 @@ fn rpc_builder(
 	})
 }
 
+/// What both modes give sc-service's network builder; only the backend and warp sync differ.
+#[allow(clippy::too_many_arguments)]
+fn network_params<'a, N: sc_network::NetworkBackend<Block, Hash>>(
+	config: &'a Configuration,
+	net_config: FullNetworkConfiguration<Block, Hash, N>,
+	metrics: sc_network::NotificationMetrics,
+	client: &Arc<FullClient>,
+	transaction_pool: &Arc<FullPool>,
+	task_manager: &TaskManager,
+	import_queue: sc_consensus::DefaultImportQueue<Block>,
+	warp_sync_config: Option<WarpSyncConfig<Block>>,
+) -> sc_service::BuildNetworkParams<'a, Block, N, FullPool, sc_consensus::DefaultImportQueue<Block>, FullClient> {
+	sc_service::BuildNetworkParams {
+		config,
+		net_config,
+		client: client.clone(),
+		transaction_pool: transaction_pool.clone(),
+		spawn_handle: task_manager.spawn_handle(),
+		spawn_essential_handle: task_manager.spawn_essential_handle(),
+		import_queue,
+		block_announce_validator_builder: None,
+		warp_sync_config,
+		block_relay: None,
+		metrics,
+		gap_sync_body_policy: None,
+	}
+}
+
 /// A validator or full node: Aura authoring (when the keystore holds an authority's key) and
 /// Grandpa finality, syncing with peers.
 pub fn new_full<N: sc_network::NetworkBackend<Block, Hash>>(config: Configuration) -> Result<TaskManager, ServiceError> {
@@ -194,21 +222,16 @@ pub fn new_full<N: sc_network::NetworkBackend<Block, Hash>>(config: Configuratio
 		Vec::default(),
 	));
 
-	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
-		sc_service::build_network(sc_service::BuildNetworkParams {
-			config: &config,
-			net_config,
-			client: client.clone(),
-			transaction_pool: transaction_pool.clone(),
-			spawn_handle: task_manager.spawn_handle(),
-			spawn_essential_handle: task_manager.spawn_essential_handle(),
-			import_queue,
-			block_announce_validator_builder: None,
-			warp_sync_config: Some(WarpSyncConfig::WithProvider(warp_sync)),
-			block_relay: None,
-			metrics,
-			gap_sync_body_policy: None,
-		})?;
+	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) = sc_service::build_network(network_params(
+		&config,
+		net_config,
+		metrics,
+		&client,
+		&transaction_pool,
+		&task_manager,
+		import_queue,
+		Some(WarpSyncConfig::WithProvider(warp_sync)),
+	))?;
 
 	if config.offchain_worker.enabled {
 		let offchain_workers = sc_offchain::OffchainWorkers::new(sc_offchain::OffchainWorkerOptions {
@@ -347,21 +370,9 @@ pub fn new_dev(mut config: Configuration, sealing: Sealing, peers: bool) -> Resu
 		config.prometheus_registry().cloned(),
 	);
 	let metrics = sc_network::NotificationMetrics::new(config.prometheus_registry());
-	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
-		sc_service::build_network(sc_service::BuildNetworkParams {
-			config: &config,
-			net_config,
-			client: client.clone(),
-			transaction_pool: transaction_pool.clone(),
-			spawn_handle: task_manager.spawn_handle(),
-			spawn_essential_handle: task_manager.spawn_essential_handle(),
-			import_queue,
-			block_announce_validator_builder: None,
-			warp_sync_config: None,
-			block_relay: None,
-			metrics,
-			gap_sync_body_policy: None,
-		})?;
+	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) = sc_service::build_network(
+		network_params(&config, net_config, metrics, &client, &transaction_pool, &task_manager, import_queue, None),
+	)?;
 
 	let (seal_sink, seal_rpc) = mpsc::channel::<EngineCommand<Hash>>(1024);
 	let seal = |create_empty| EngineCommand::SealNewBlock { create_empty, finalize: true, parent_hash: None, sender: None };
