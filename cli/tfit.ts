@@ -1,48 +1,37 @@
 /**
- * `tfit`: the whole flow from a shell. Human output by default, `--json` for scripts.
- * Exit codes: 0 done, 1 the operation failed (the chain, a store or a node refused),
- * 2 bad usage or input.
- *
- *   tfit chain [--port 8000] [--block-mode instant|batch|manual] [--db file]
- *   tfit store --dir DIR [--port 0]
- *   tfit definition init FILE
- *   tfit definition sign FILE --key URI [--key-type sr25519|ed25519] [--out FILE]
- *   tfit definition verify SIGNED
- *   tfit definition publish SIGNED --store URL [--files DIR]
- *   tfit deploy SIGNED --store URL --key URI [--nodes N] [--param k=v ...] [--stakeholders 1,2,3 --threshold 2]
- *   tfit approve ID --key URI        tfit reject ID --reason TEXT --key URI
- *   tfit status ID --key URI          tfit cancel ID --key URI
- *   tfit watch                        tfit nodes
- *   tfit node-sim --store URL --farm ID [--count 1] [--dir DIR] [--key-prefix //ZosNode]
- * Every command that talks to a chain takes --endpoint (default ws://127.0.0.1:8000).
+ * `tfit`: the whole flow from a shell, from a fresh chain (keys, funds, twins, farms, nodes)
+ * to a running workload. Human output by default, `--json` for scripts; `tfit --help` and
+ * `tfit <command> --help` list every command and flag (cli/flags.ts). Exit codes: 0 done,
+ * 1 the operation failed (the chain, a store or a node refused), 2 bad usage or input.
+ * polkadot-js's own console lines go to the logger, printed only with --verbose or TFIT_LOG=debug.
  */
-import { parseArgs } from 'node:util';
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { Keyring } from '@polkadot/keyring';
-import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
+import { blake2AsHex } from '@polkadot/util-crypto';
 import {
-  connect, grid, stakeholders, workload, putContent, Orchestrator, type TfitClient, type DeployStep,
+  connect, grid, stakeholders, workload, putContent, Orchestrator, ConnectionError, type TfitClient, type DeployStep, type Logger,
 } from '../sdk/src/index.js';
+import { help, parse, COMMANDS } from './flags.js';
+import { keyFrom, UsageError } from './keys.js';
+import { doing, explain } from './explain.js';
+import { balanceCommand, farmCommand, fundIfShort, keyCommand, transferCommand, twinCommand, type Io } from './accounts.js';
 
-class UsageError extends Error {}
+let parsed: ReturnType<typeof parse>;
+try {
+  parsed = parse(process.argv.slice(2));
+} catch (e) {
+  console.error(`tfit: ${(e as Error).message} (tfit --help)`);
+  process.exit(2);
+}
+const { flags, positionals } = parsed;
 
-const { values: flags, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    endpoint: { type: 'string', default: 'ws://127.0.0.1:8000' },
-    json: { type: 'boolean', default: false },
-    key: { type: 'string' }, 'key-type': { type: 'string', default: 'sr25519' }, 'key-prefix': { type: 'string', default: '//ZosNode' },
-    out: { type: 'string' }, store: { type: 'string' }, files: { type: 'string' }, dir: { type: 'string' },
-    nodes: { type: 'string', default: '1' }, param: { type: 'string', multiple: true, default: [] },
-    stakeholders: { type: 'string' }, threshold: { type: 'string' }, reason: { type: 'string' },
-    port: { type: 'string' }, 'block-mode': { type: 'string' }, db: { type: 'string' },
-    farm: { type: 'string' }, count: { type: 'string', default: '1' }, timeout: { type: 'string', default: '300' },
-    help: { type: 'boolean', short: 'h', default: false },
-  },
-});
-
+const verbose = flags.verbose || process.env.TFIT_LOG === 'debug';
+const say = (level: string) => (message: string, context?: Record<string, unknown>) => {
+  if (verbose) console.error(`[${level}] ${message}${context ? ` ${JSON.stringify(context)}` : ''}`);
+};
+/** The SDK's and polkadot-js's lines: on stderr with --verbose, else nowhere. */
+const logger: Logger = { debug: say('debug'), info: say('info'), warn: say('warn'), error: say('error') };
 const out = (human: string, data: unknown) => console.log(flags.json ? JSON.stringify(data, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) : human);
 const progress = (text: string) => { if (!flags.json) console.log(text); };
 const need = (value: string | undefined, what: string): string => { if (!value) throw new UsageError(`missing ${what}`); return value; };
@@ -55,15 +44,22 @@ const readJson = (file: string): unknown => {
   if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
   try { return JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new UsageError(`${file}: not JSON (${(e as Error).message})`); }
 };
-async function key(uri = flags.key, type = flags['key-type']) {
-  await cryptoWaitReady();
-  if (type !== 'sr25519' && type !== 'ed25519') throw new UsageError(`--key-type: sr25519 or ed25519`);
-  return new Keyring({ type }).addFromUri(need(uri, '--key'));
-}
+const key = (uri = flags.key, type = flags['key-type']) => keyFrom(uri, type);
+/** Connects to --endpoint, retrying while nothing answers (a chain just started with `&`) up to --connect-timeout. */
 async function withClient<T>(f: (c: TfitClient) => Promise<T>): Promise<T> {
-  const client = await connect({ endpoint: flags.endpoint!, reconnect: false, connectTimeoutMs: 10_000 });
+  const deadline = Date.now() + int(flags['connect-timeout'], '--connect-timeout') * 1000;
+  let client: TfitClient | undefined;
+  while (!client) {
+    try {
+      client = await connect({ endpoint: flags.endpoint!, reconnect: false, connectTimeoutMs: 10_000, logger });
+    } catch (e) {
+      if (!(e instanceof ConnectionError) || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
   try { return await f(client); } finally { await client.close(); }
 }
+const io: Io = { out: (human, data) => out(human, data), withClient };
 const forever = () => new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
 
 const TEMPLATE: workload.Definition = {
@@ -78,8 +74,16 @@ async function definition(sub: string | undefined, file: string | undefined): Pr
   const path = need(file, 'a file');
   if (sub === 'init') {
     if (existsSync(path)) throw new UsageError(`${path} exists`);
-    writeFileSync(path, `${JSON.stringify(TEMPLATE, null, 2)}\n`);
-    return out(`wrote ${path}: fill in files (size and blake2_256: tfit hashes them on publish), processes, capacity, parameters`, { file: path });
+    const def: workload.Definition = { ...TEMPLATE, expert: { twinId: int(flags['expert-twin'], '--expert-twin') } };
+    // --files: hash the workload's files now, so the definition can be signed as it is
+    if (flags.files) def.files = flags.files.split(',').map((f) => {
+      if (!existsSync(f)) throw new UsageError(`--files: no such file ${f}`);
+      const bytes = readFileSync(f);
+      return { name: basename(f), size: bytes.length, blake2_256: blake2AsHex(bytes) };
+    });
+    writeFileSync(path, `${JSON.stringify(def, null, 2)}\n`);
+    const next = flags.files ? 'check processes, capacity and parameters, then `tfit definition sign`' : 'fill in files (or run init with --files), processes, capacity, parameters';
+    return out(`wrote ${path} (expert twin ${def.expert.twinId}, ${def.files.length} file(s)): ${next}`, { file: path, definition: def });
   }
   if (sub === 'sign') {
     const def = workload.validateDefinition(readJson(path));
@@ -122,6 +126,7 @@ async function deploy(file: string | undefined): Promise<void> {
   const twins = flags.stakeholders ? flags.stakeholders.split(',').map((x) => int(x, '--stakeholders')) : [];
   const signer = await key();
   await withClient(async (client) => {
+    doing(signer.address, `the deployment of ${signed.definition.name} (smartContractModule)`);
     const o = new Orchestrator(client, signer, need(flags.store, '--store'));
     const record = await o.deploy(signed, { nodes: int(flags.nodes, '--nodes'), parameters }, {
       stakeholders: twins, threshold: flags.threshold ? int(flags.threshold, '--threshold') : twins.length, timeoutMs: int(flags.timeout, '--timeout') * 1000,
@@ -135,6 +140,14 @@ async function vote(kind: 'approve' | 'reject', id: string | undefined): Promise
   const contractId = int(id, 'a deployment or contract id');
   const signer = await key();
   await withClient(async (client) => {
+    // a stakeholder may be told of a deployment before its consumer has registered it
+    const deadline = Date.now() + int(flags.timeout, '--timeout') * 1000;
+    while (!(await stakeholders.consensusOf(client, contractId))) {
+      if (Date.now() > deadline) throw new Error(`deployment ${contractId} does not exist (waited ${flags.timeout} s): check the id with \`tfit status ID --key KEY\``);
+      progress(`… waiting for deployment ${contractId} to be registered`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    doing(signer.address, `smartContractModule.${kind} of deployment ${contractId}`);
     if (kind === 'approve') await stakeholders.approve(client, { signer, contractId });
     else await stakeholders.reject(client, { signer, contractId, reason: need(flags.reason, '--reason') });
     const c = await stakeholders.consensusOf(client, contractId);
@@ -147,6 +160,7 @@ async function status(id: string | undefined, cancel = false): Promise<void> {
   const signer = await key();
   await withClient(async (client) => {
     const o = new Orchestrator(client, signer, flags.store ?? '');
+    doing(signer.address, cancel ? `the cancellation of deployment ${deploymentId}` : `the status of deployment ${deploymentId}`);
     if (cancel) { await o.cancel(deploymentId); return out(`deployment ${deploymentId} canceled`, { deploymentId, phase: 'canceled' }); }
     const s = await o.status(deploymentId);
     const lines = [`deployment ${deploymentId}: ${s.phase}${s.consensus ? `, consensus ${s.consensus.status} ${s.consensus.approvals.length}/${s.consensus.threshold}` : ''}`,
@@ -157,8 +171,19 @@ async function status(id: string | undefined, cancel = false): Promise<void> {
 
 async function nodes(): Promise<void> {
   await withClient(async (client) => {
-    const list = (await client.api.query.tfgridModule.nodes.entries()).map(([, n]) => n.unwrap());
-    const rows = await Promise.all(list.map(async (n) => ({ ...(await grid.node(client, n.id.toNumber()))!, power: await grid.nodePower(client, n.id.toNumber()) })));
+    const list = async () => {
+      const ids = (await client.api.query.tfgridModule.nodes.entries()).map(([, n]) => n.unwrap().id.toNumber());
+      return Promise.all(ids.map(async (id) => ({ ...(await grid.node(client, id))!, power: await grid.nodePower(client, id) })));
+    };
+    let rows = await list();
+    // --min N: wait until N nodes are registered and up (node-sim started with `&`)
+    const min = flags.min ? int(flags.min, '--min') : 0;
+    const deadline = Date.now() + int(flags.timeout, '--timeout') * 1000;
+    while (rows.filter((n) => n.power.state === 'Up').length < min) {
+      if (Date.now() > deadline) throw new Error(`${rows.filter((n) => n.power.state === 'Up').length} of the ${min} nodes asked for are up after ${flags.timeout} s: is \`tfit node-sim\` running against ${flags.endpoint}?`);
+      await new Promise((r) => setTimeout(r, 1000));
+      rows = await list();
+    }
     out(rows.map((n) => `node ${n.id}  farm ${n.farmId}  cru ${n.resources.cru}  mru ${n.resources.mru}  ${n.location.country}  power ${n.power.state}/${n.power.target}`).join('\n') || 'no nodes', rows);
   });
 }
@@ -180,9 +205,13 @@ async function nodeSim(): Promise<void> {
   const { SimNode } = await import('../zos/node.js');
   const count = int(flags.count, '--count');
   const dir = flags.dir ?? mkdtempSync(join(tmpdir(), 'tfit-nodes-'));
+  const funder = flags['fund-from'] ? await key(flags['fund-from']) : undefined;
   const started = [];
   for (let i = 1; i <= count; i++) {
     const nodeKey = await key(`${flags['key-prefix']}${i}`, 'ed25519');
+    const funded = await withClient((client) => fundIfShort(client, nodeKey, funder));
+    if (funded > 0n) progress(`funded node key ${nodeKey.address} from ${funder!.address}`);
+    doing(nodeKey.address, `the registration of simulated node ${i} (twin, node) on farm ${flags.farm}`);
     const node = await SimNode.start({
       endpoint: flags.endpoint!, storeUrl: need(flags.store, '--store'), workDir: join(dir, `node${i}`), key: nodeKey, farmId: int(flags.farm, '--farm'),
       capacity: { cru: 8n, mru: 16n * 1024n ** 3n, sru: 256n * 1024n ** 3n, hru: 0n }, ip: `127.0.10.${i}`,
@@ -196,11 +225,13 @@ async function nodeSim(): Promise<void> {
 
 async function main(): Promise<number> {
   const [command, sub, arg] = positionals;
-  if (flags.help || !command) { console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith(' *   tfit')).map((l) => l.slice(3)).join('\n')); return command ? 0 : 2; }
+  if (!command) { console.log(help()); return flags.help ? 0 : 2; }
+  if (!(command in COMMANDS)) throw new UsageError(`unknown command ${command} (tfit --help)`);
+  if (flags.help) { console.log(help(command)); return 0; }
   switch (command) {
     case 'chain': {
       const { startLocalChain } = await import('../localchain/index.js');
-      const chain = await startLocalChain({ port: flags.port ? int(flags.port, '--port') : 8000, blockMode: (flags['block-mode'] as never) ?? 'instant', db: flags.db });
+      const chain = await startLocalChain({ port: flags.port ? int(flags.port, '--port') : 8000, blockMode: flags['block-mode'] as never, db: flags.db });
       out(`chain ready at ${chain.endpoint} (Ctrl-C stops)`, { endpoint: chain.endpoint });
       await forever();
       await chain.close();
@@ -214,6 +245,11 @@ async function main(): Promise<number> {
       await store.close();
       return 0;
     }
+    case 'key': await keyCommand(io, sub, flags); return 0;
+    case 'balance': await balanceCommand(io, flags); return 0;
+    case 'transfer': await transferCommand(io, flags); return 0;
+    case 'twin': await twinCommand(io, sub, flags); return 0;
+    case 'farm': await farmCommand(io, sub, arg, flags); return 0;
     case 'definition': await definition(sub, arg); return 0;
     case 'deploy': await deploy(sub); return 0;
     case 'approve': await vote('approve', sub); return 0;
@@ -223,16 +259,17 @@ async function main(): Promise<number> {
     case 'nodes': await nodes(); return 0;
     case 'watch': await watch(); return 0;
     case 'node-sim': await nodeSim(); return 0;
-    default: throw new UsageError(`unknown command ${command} (tfit --help)`);
   }
+  return 2;
 }
 
 main().then(
   (code) => process.exit(code),
   (e: Error) => {
     const usage = e instanceof UsageError || e instanceof workload.DefinitionError || e instanceof workload.ParameterError;
-    if (flags.json) console.log(JSON.stringify({ error: e.name, message: e.message }));
-    else console.error(`tfit: ${e.message}`);
+    const message = explain(e);
+    if (flags.json) console.log(JSON.stringify({ error: e.name, message }));
+    else console.error(`tfit: ${message}`);
     process.exit(usage ? 2 : 1);
   },
 );

@@ -101,7 +101,36 @@ describe('tfit CLI', () => {
     const nodes = JSON.parse((await tfit('nodes', ...common(), '--json')).stdout);
     expect(nodes.map((n: { id: number }) => n.id)).to.deep.equal([1]);
     expect((await tfit('deploy')).code).to.equal(2);
-    expect((await tfit('approve', '99', ...common(), '--key', '//Eve')).code).to.equal(1);
+    const missing = await tfit('approve', '99', ...common(), '--key', '//Eve', '--timeout', '1');
+    expect([missing.code, missing.stderr]).to.satisfy(([c, e]: [number, string]) => c === 1 && /deployment 99 does not exist \(waited 1 s\)/.test(e));
     expect((await tfit('cancel', '1', ...common(), '--key', '//Dave')).stdout).to.match(/canceled/);
+  });
+  it('from a fresh key: refusals name the account, the call and the command that fixes it', async () => {
+    const keyFile = join(dir, 'broke.key');
+    const made = JSON.parse((await tfit('key', 'new', '--out', keyFile, '--json')).stdout);
+    expect(made).to.have.keys('address', 'type', 'file');
+    const unpaid = await tfit('transfer', ...common(), '--key', `@${keyFile}`, '--to', '//Bob', '--amount', '1');
+    expect(unpaid.code).to.equal(1);
+    expect(unpaid.stderr).to.include(`${made.address} cannot pay the fee for balances.transferKeepAlive`);
+    expect(unpaid.stderr).to.include(`tfit transfer --key //Alice --to ${made.address} --amount 100`);
+    const noTwin = await tfit('farm', 'create', 'nofarm', ...common(), '--key', `@${keyFile}`);
+    expect([noTwin.code, noTwin.stderr]).to.satisfy(([c, e]: [number, string]) => c === 2 && e.includes(`${made.address} needs a twin to own a farm: \`tfit twin create`));
+    const unfunded = await tfit('node-sim', ...common(), '--store', store.url, '--farm', '1', '--key-prefix', '//NeverFunded');
+    expect(unfunded.code).to.equal(2);
+    expect(unfunded.stderr).to.match(/node key 5\w+ has 0 TFT; it needs at least 10 TFT .*--fund-from \/\/Alice/);
+    expect((await tfit('transfer', ...common(), '--key', '//Alice', '--to', `@${keyFile}`, '--amount', '2.5')).stdout).to.match(/now has 2\.5 TFT/);
+    expect(JSON.parse((await tfit('balance', ...common(), '--key', `@${keyFile}`, '--json')).stdout).free).to.equal('25000000');
+    expect((await tfit('transfer', ...common(), '--key', '//Alice', '--to', '//Bob', '--amount', '-3')).code).to.equal(2);
+  });
+
+  it('--help: every command lists every flag it takes with its default, --endpoint included', async () => {
+    const { COMMANDS } = await import('../cli/flags.js');
+    for (const [name, command] of Object.entries(COMMANDS)) {
+      const { code, stdout } = await tfit(name, '--help');
+      expect(code, name).to.equal(0);
+      for (const flag of command.flags) expect(stdout, `${name} --help`).to.include(`--${flag} `);
+    }
+    expect((await tfit('deploy', '--help')).stdout).to.match(/--endpoint\s+the chain .*\(default ws:\/\/127\.0\.0\.1:8000\)/);
+    expect((await tfit('--help')).stdout).to.include('--endpoint');
   });
 });

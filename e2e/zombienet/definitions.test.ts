@@ -22,8 +22,7 @@ import { waitFor } from '../support/wait.js';
  * and, with TFIT_NODE_BIN set, the networks themselves (`zombienet -p native test`).
  */
 // The orchestrator loads @polkadot/* as CommonJS next to this process' ESM copies (same
-// versions): polkadot-js would warn about "multiple versions" unless told this pair is expected.
-process.env.POLKADOTJS_DISABLE_ESM_CJS_WARNING ??= '1';
+// versions): e2e/support/env.ts tells polkadot-js this pair is expected.
 const { generateNetworkSpec } = await import('@zombienet/orchestrator/dist/configGenerator.js');
 
 const DIR = 'zombienet';

@@ -12,6 +12,7 @@ import { submit, type SubmitOptions, type Submitted, type Tx } from './submit.js
 import { submitBatch, type BatchOptions, type BatchResult } from './batch.js';
 import { watchEvents, type EventFilter, type WatchedEvent } from './events.js';
 import { silentLogger, type Logger } from './logger.js';
+import { routePolkadotConsole } from './console-router.js';
 import { METADATA_HASH } from './interfaces/metadata-hash.js';
 import type { AnyTuple } from '@polkadot/types/types';
 
@@ -75,6 +76,7 @@ export class TfitClient {
 /** Connects, or rejects with ConnectionError within `connectTimeoutMs`. */
 export async function connect(options: ClientOptions): Promise<TfitClient> {
   const logger = options.logger ?? silentLogger;
+  routePolkadotConsole(logger);
   const reconnect = options.reconnect === false ? undefined : { initialDelayMs: 250, maxDelayMs: 10_000, ...options.reconnect };
   const provider = new WsProvider(options.endpoint, false);
   const timeoutMs = options.connectTimeoutMs ?? 10_000;

@@ -12,6 +12,7 @@ export { NonceManager, type Reservation } from './nonces.js';
 export type { ModuleErrorNames } from './interfaces/error-names.js';
 export { signerFromUri, type TxSigner, type KeyType } from './signer.js';
 export { silentLogger, type Logger } from './logger.js';
+export { routePolkadotConsole } from './console-router.js';
 export {
   TfitError, ModuleError, DispatchFailure, InvalidTransactionError, DroppedError, UsurpedError, TimeoutError, ConnectionError,
   invalidKind, type Inclusion, type InvalidKind, type Pallet, type ErrorName,
