@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { readFileSync } from 'node:fs';
 
 describe('README example', () => {
   it('runs: a transfer on the embedded chain prints its fee and events (npm run example)', async () => {
@@ -32,4 +33,14 @@ describe('README node example', function () {
     expect(stdout).to.match(/dev: ws:\/\/127\.0\.0\.1:\d+ finalized a transfer in block \d+/);
     expect(stdout).to.match(/network: ws:\/\/127\.0\.0\.1:\d+ finalized a transfer in block \d+/);
   }).timeout(200_000);
+});
+
+describe('README harness example', () => {
+  it('is examples/testing/app.mocha.ts as it is (which e2e/testing/harness.test.ts runs), but for its first comment line', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.indexOf("## tfit as your app's test harness");
+    const start = readme.indexOf('```ts\n', section) + '```ts\n'.length;
+    const block = readme.slice(start, readme.indexOf('```', start));
+    expect(block).to.equal(readFileSync('examples/testing/app.mocha.ts', 'utf8').split('\n').slice(1).join('\n'));
+  });
 });
