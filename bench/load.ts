@@ -7,13 +7,13 @@
  * errors separately: there must be none). Run twice side by side: the local chain as tfit
  * serves it, and with Chopsticks' own author_submitAndWatchExtrinsic (localchain/rpc.ts).
  */
-import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startChainProcess } from '../localchain/process.js';
 import { freePort } from '../zos/net.js';
 import { connect, InvalidTransactionError, type TfitClient } from '../sdk/src/index.js';
 import { summarize, type Summary } from './stats.js';
+import { fundedSenders } from './accounts.js';
 
 export type Watch = 'tfit' | 'chopsticks';
 
@@ -52,12 +52,7 @@ async function loadRun(clients: number, seconds: number, watch: Watch): Promise<
   const admin = await connect({ endpoint: chain.endpoint, reconnect: false, submitTimeoutMs: 300_000 });
   const conns: TfitClient[] = [];
   try {
-    const keyring = new Keyring({ type: 'sr25519' });
-    const alice = keyring.addFromUri('//Alice');
-    const senders = Array.from({ length: clients }, (_, i) => keyring.addFromUri(`//load//${i}`));
-    const sink = keyring.addFromUri('//load//sink');
-    for (let i = 0; i < senders.length; i += 100)
-      await admin.batch(senders.slice(i, i + 100).map((s) => admin.api.tx.balances.transferKeepAlive(s.address, 1_000n * 10_000_000n)), { signer: alice });
+    const { senders, sink } = await fundedSenders(admin, 'load', clients, 1_000n * 10_000_000n);
     conns.push(...(await Promise.all(senders.map(() => connect({ endpoint: chain.endpoint, reconnect: false, submitTimeoutMs: 120_000 })))));
     const before = await Promise.all(senders.map((s) => admin.api.query.system.account(s.address)));
     const b0 = (await admin.api.rpc.chain.getHeader()).number.toNumber();

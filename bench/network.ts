@@ -21,6 +21,7 @@ import { freePort } from '../zos/net.js';
 import { processUsage } from '../zos/usage.js';
 import { connect } from '../sdk/src/index.js';
 import { summarize, type Summary } from './stats.js';
+import { fundedSenders } from './accounts.js';
 import { assertSameEncoding, LeanRpc, signedTransfer, transferTemplate } from './lean-transfers.js';
 
 const AMOUNT = 1_000n;
@@ -125,13 +126,8 @@ async function loadOn(kind: TargetLoad['target'], clients: number, seconds: numb
   const target = await startTarget(kind);
   const rpcs: LeanRpc[] = [];
   try {
-    const keyring = new Keyring({ type: 'sr25519' });
-    const alice = keyring.addFromUri('//Alice');
-    const senders = Array.from({ length: clients }, (_, i) => keyring.addFromUri(`//netload//${i}`));
-    const sink = keyring.addFromUri('//netload//sink');
     const admin = await connect({ endpoint: target.endpoints[0], submitTimeoutMs: 300_000 });
-    for (let i = 0; i < senders.length; i += 100)
-      await admin.batch(senders.slice(i, i + 100).map((s) => admin.api.tx.balances.transferKeepAlive(s.address, 10_000n * TFT)), { signer: alice, waitFor: 'finalized' });
+    const { alice, senders, sink } = await fundedSenders(admin, 'netload', clients, 10_000n * TFT, 'finalized');
     await admin.submit(admin.api.tx.balances.transferKeepAlive(sink.address, TFT), { signer: alice, waitFor: 'finalized' });
     const template = transferTemplate(admin.api, sink.address, AMOUNT);
     await assertSameEncoding(admin.api, template, senders[0], sink.address, AMOUNT);

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { POLKADOT_LINE } from './support/output.js';
 
 /** The bash block after `<!-- cli-doc-test -->` in README.md, verbatim. */
 function readmeCliBlock(): string {
@@ -13,8 +14,6 @@ function readmeCliBlock(): string {
   return readme.slice(start, readme.indexOf('\n```', start));
 }
 
-/** polkadot-js's own console lines: `2026-01-01 10:00:00   RPC-CORE: …`, API/INIT, version warnings. */
-const POLKADOT_LINE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\s+[A-Za-z0-9/_.-]+:|RPC-CORE|API\/INIT|has multiple versions/m;
 
 describe('README CLI block (doc test)', function () {
   this.timeout(420_000);
