@@ -1,7 +1,7 @@
 /** The load benches' accounts: C senders and a sink, the senders funded by //Alice. */
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
-import type { TfitClient } from '../sdk/src/index.js';
+import type { TfitClient } from '@tfit/sdk';
 
 /** Senders `//<prefix>//0…C-1` and `//<prefix>//sink`; each sender gets `amount` in batches of 100 transfers (a batch a block can hold). */
 export async function fundedSenders(admin: TfitClient, prefix: string, clients: number, amount: bigint, waitFor?: 'finalized'): Promise<{ alice: KeyringPair; senders: KeyringPair[]; sink: KeyringPair }> {

@@ -14,7 +14,7 @@ import type { HexString } from '@polkadot/util/types';
 import type { TypeRegistry } from '@polkadot/types';
 import { RuntimeHost } from '../runtime/harness/host.js';
 import { BlockAuthor, describeOutcome, encodeCall, runtimeRegistry, signOffline } from '../runtime/harness/offline.js';
-import { specPath } from '../chain-spec/build.js';
+import { specPath } from '../chain-spec/paths.js';
 import { VERSION } from '../runtime/schema/version.js';
 
 export interface ContractBlockFigure { call: string; n: number; ms: number; extrinsicsPerSecond: number }

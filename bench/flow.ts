@@ -12,7 +12,7 @@ import { startLocalChain } from '../localchain/index.js';
 import { startContentStore } from '../zos/store.js';
 import { SimNode } from '../zos/node.js';
 import { idleWorkload } from '../zos/fixtures.js';
-import { connect, grid, stakeholders, workload, putContent, Orchestrator, type DeployStep } from '../sdk/src/index.js';
+import { connect, grid, stakeholders, workload, putContent, Orchestrator, type DeployStep } from '@tfit/sdk';
 
 export interface FlowBenchResult {
   stakeholders: number;

@@ -11,7 +11,7 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startChainProcess } from '../localchain/process.js';
 import { freePort } from '../zos/net.js';
-import { connect, InvalidTransactionError, type TfitClient } from '../sdk/src/index.js';
+import { connect, InvalidTransactionError, type TfitClient } from '@tfit/sdk';
 import { summarize, type Summary } from './stats.js';
 import { fundedSenders } from './accounts.js';
 

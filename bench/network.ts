@@ -19,7 +19,7 @@ import { startValidatorNetwork } from '../localchain/network.js';
 import { nodeKeyFor, startTfitNode } from '../localchain/tfit-node.js';
 import { freePort } from '../zos/net.js';
 import { processUsage } from '../zos/usage.js';
-import { connect } from '../sdk/src/index.js';
+import { connect } from '@tfit/sdk';
 import { summarize, type Summary } from './stats.js';
 import { fundedSenders } from './accounts.js';
 import { assertSameEncoding, LeanRpc, signedTransfer, transferTemplate } from './lean-transfers.js';

@@ -19,7 +19,7 @@ import { freePort } from '../zos/net.js';
 import { startContentStore } from '../zos/store.js';
 import { startChainProcess } from '../localchain/process.js';
 import { processUsage } from '../zos/usage.js';
-import { connect, grid, type TfitClient } from '../sdk/src/index.js';
+import { connect, grid, type TfitClient } from '@tfit/sdk';
 import { summarize } from './stats.js';
 
 const GIB = 1024n ** 3n;

@@ -13,7 +13,7 @@ import { cryptoWaitReady } from '@polkadot/util-crypto';
 import type { HexString } from '@polkadot/util/types';
 import { startLocalChain } from '../localchain/index.js';
 import { RuntimeHost } from '../runtime/harness/host.js';
-import { specPath } from '../chain-spec/build.js';
+import { specPath } from '../chain-spec/paths.js';
 import { VERSION } from '../runtime/schema/version.js';
 import { BlockAuthor, describeOutcome, encodeCall, runtimeRegistry, signOffline } from '../runtime/harness/offline.js';
 import { summarize, time, type Summary } from './stats.js';

@@ -11,7 +11,7 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startLocalChain } from '../localchain/index.js';
-import { connect } from '../sdk/src/index.js';
+import { connect } from '@tfit/sdk';
 
 export interface SdkBenchResult {
   transactions: number;

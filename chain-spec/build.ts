@@ -4,7 +4,6 @@
  * Output: chain-spec/dist/<preset>.json
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TypeRegistry } from '@polkadot/types';
 import { compactAddLength, stringToHex, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
@@ -12,10 +11,9 @@ import { VERSION } from '../runtime/schema/version.js';
 import { RuntimeHost } from '../runtime/harness/host.js';
 import { preset, RUNTIME_PRESET_NAMES } from './presets.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const SPEC_DIR = join(here, 'dist');
-export const specPath = (id: string) => join(SPEC_DIR, `${id}.json`);
-const WASM = join(here, '..', 'runtime', 'dist', 'tfit_runtime.wasm');
+import { SPEC_DIR, specPath, WASM_PATH as WASM } from './paths.js';
+
+export { SPEC_DIR, specPath };
 
 
 export interface ChainSpec {

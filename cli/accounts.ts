@@ -3,7 +3,7 @@
  * `transfer`, `twin`, `farm`; and `fundIfShort`, which node-sim uses to top up node keys.
  */
 import type { KeyringPair } from '@polkadot/keyring/types';
-import { balances, grid, type TfitClient } from '../sdk/src/index.js';
+import { balances, grid, type TfitClient } from '@tfit/sdk';
 import { doing } from './explain.js';
 import { addressFrom, keyFrom, newKey, UsageError } from './keys.js';
 

@@ -2,7 +2,7 @@
  * Turns a failure into what the user reads: which account, which call, why, and the command
  * that fixes it. Commands say what they are about to do with `doing(account, call)`.
  */
-import { ConnectionError, DispatchFailure, InvalidTransactionError, ModuleError, TimeoutError } from '../sdk/src/index.js';
+import { ConnectionError, DispatchFailure, InvalidTransactionError, ModuleError, TimeoutError } from '@tfit/sdk';
 
 let current: { account?: string; call?: string } = {};
 

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `tfit`: the whole flow from a shell, from a fresh chain (keys, funds, twins, farms, nodes)
  * to a running workload. Human output by default, `--json` for scripts; `tfit --help` and
@@ -11,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import {
   connect, grid, stakeholders, workload, putContent, Orchestrator, ConnectionError, type TfitClient, type DeployStep, type Logger,
-} from '../sdk/src/index.js';
+} from '@tfit/sdk';
 import { help, parse, COMMANDS } from './flags.js';
 import { keyFrom, UsageError } from './keys.js';
 import { doing, explain } from './explain.js';
@@ -202,7 +203,7 @@ async function watch(): Promise<void> {
 }
 
 async function nodeSim(): Promise<void> {
-  const { SimNode } = await import('../zos/node.js');
+  const { SimNode } = await import('@tfit/testing');
   const count = int(flags.count, '--count');
   const dir = flags.dir ?? mkdtempSync(join(tmpdir(), 'tfit-nodes-'));
   const funder = flags['fund-from'] ? await key(flags['fund-from']) : undefined;
@@ -230,7 +231,7 @@ async function main(): Promise<number> {
   if (flags.help) { console.log(help(command)); return 0; }
   switch (command) {
     case 'chain': {
-      const { startLocalChain } = await import('../localchain/index.js');
+      const { startLocalChain } = await import('@tfit/testing');
       const chain = await startLocalChain({ port: flags.port ? int(flags.port, '--port') : 8000, blockMode: flags['block-mode'] as never, db: flags.db });
       out(`chain ready at ${chain.endpoint} (Ctrl-C stops)`, { endpoint: chain.endpoint });
       await forever();
@@ -238,7 +239,7 @@ async function main(): Promise<number> {
       return 0;
     }
     case 'store': {
-      const { startContentStore } = await import('../zos/store.js');
+      const { startContentStore } = await import('@tfit/testing');
       const store = await startContentStore({ dir: need(flags.dir, '--dir'), port: flags.port ? int(flags.port, '--port') : 0 });
       out(`content store at ${store.url} (Ctrl-C stops)`, { url: store.url });
       await forever();

@@ -9,7 +9,7 @@ import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { startLocalChain, type LocalChain } from '../localchain/index.js';
 import { startContentStore, type ContentStore } from '../zos/store.js';
 import { freePort } from '../zos/net.js';
-import { connect, grid, type TfitClient } from '../sdk/src/index.js';
+import { connect, grid, type TfitClient } from '@tfit/sdk';
 
 const CLI = ['--import', 'tsx', 'cli/tfit.ts'];
 

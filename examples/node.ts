@@ -4,9 +4,8 @@
  */
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { startTfitNode } from '../localchain/tfit-node.js';         // one --dev node on free ports
-import { startValidatorNetwork } from '../localchain/network.js';   // alice, bob, charlie, dave on the local preset
-import { connect } from '../sdk/src/index.js';
+import { startTfitNode, startValidatorNetwork } from '@tfit/testing'; // a --dev node; alice, bob, charlie, dave on the local preset
+import { connect } from '@tfit/sdk';
 
 await cryptoWaitReady();
 const keyring = new Keyring({ type: 'sr25519' });

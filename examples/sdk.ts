@@ -3,8 +3,8 @@
  * on the embedded chain; typed errors; the approval watched as a typed event.
  * Run: `npm run example:sdk`.
  */
-import { startLocalChain } from '../localchain/index.js';
-import { connect, ModuleError, signerFromUri } from '../sdk/src/index.js';
+import { startLocalChain } from '@tfit/testing';
+import { connect, ModuleError, signerFromUri } from '@tfit/sdk';
 
 const chain = await startLocalChain({ port: 0 });
 const client = await connect({ endpoint: chain.endpoint });

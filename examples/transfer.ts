@@ -4,7 +4,7 @@
  */
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { startLocalChain } from '../localchain/index.js';
+import { startLocalChain } from '@tfit/testing';
 
 await cryptoWaitReady();
 const chain = await startLocalChain({ port: 0 });

@@ -3,7 +3,7 @@
  * tfit runtime wasm from a chain spec, serving JSON-RPC over WebSocket on loopback.
  */
 import { readFileSync } from 'node:fs';
-import { specPath } from '../chain-spec/build.js';
+import { specPath } from '../chain-spec/paths.js';
 import { withNonBlockingWatch, type RpcContext, type RpcHandler } from './rpc.js';
 import { serveRpc } from './server.js';
 

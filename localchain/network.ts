@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { specPath } from '../chain-spec/build.js';
+import { specPath } from '../chain-spec/paths.js';
 import { freePort } from '../zos/net.js';
 import { nodeKeyFor, peerIdOf, startTfitNode, type TfitNode } from './tfit-node.js';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { base58Encode, ed25519PairFromSeed } from '@polkadot/util-crypto';
 import { u8aConcat, u8aToHex } from '@polkadot/util';
 import WebSocket from 'ws';
-import { specPath } from '../chain-spec/build.js';
+import { specPath } from '../chain-spec/paths.js';
 import { freePort } from '../zos/net.js';
 
 /** Where `npm run build:node` builds: outside the clone, so another clone (or CI) rebuilds incrementally. */

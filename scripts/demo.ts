@@ -15,7 +15,7 @@ import { startLocalChain } from '../localchain/index.js';
 import { startContentStore } from '../zos/store.js';
 import { SimNode } from '../zos/node.js';
 import { freePort } from '../zos/net.js';
-import { connect, grid, contracts, stakeholders, balances, workload, putContent, Orchestrator, type DeployStep } from '../sdk/src/index.js';
+import { connect, grid, contracts, stakeholders, balances, workload, putContent, Orchestrator, type DeployStep } from '@tfit/sdk';
 
 const SERVICE = [
   "const http = require('http');",

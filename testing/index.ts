@@ -16,12 +16,15 @@ import { startLocalChain, type BlockMode } from '../localchain/index.js';
 import { startTfitNode } from '../localchain/tfit-node.js';
 import { startContentStore } from '../zos/store.js';
 import { SimNode } from '../zos/node.js';
-import { balances, connect, grid, silentLogger, type Logger, type Resources, type TfitClient } from '../sdk/src/index.js';
+import { balances, connect, grid, silentLogger, type Logger, type Resources, type TfitClient } from '@tfit/sdk';
 
 export { startLocalChain, type LocalChain, type LocalChainOptions, type BlockMode } from '../localchain/index.js';
-export { startTfitNode, nodeBinary, NodeBinaryMissingError, type TfitNode, type TfitNodeOptions } from '../localchain/tfit-node.js';
+export { startTfitNode, nodeBinary, NodeBinaryMissingError, NodeExitedError, type TfitNode, type TfitNodeOptions } from '../localchain/tfit-node.js';
+export { startValidatorNetwork, type ValidatorNetwork, type NetworkOptions as ValidatorNetworkOptions } from '../localchain/network.js';
 export { startContentStore, type ContentStore, type ContentStoreOptions } from '../zos/store.js';
 export { SimNode, type SimNodeOptions } from '../zos/node.js';
+export { specPath, WASM_PATH } from '../chain-spec/paths.js';
+export { freePort } from '../zos/net.js';
 
 const GIB = 1024n ** 3n;
 

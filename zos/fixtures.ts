@@ -4,7 +4,7 @@
  * `definition` with the expert's key.
  */
 import { blake2AsHex } from '@polkadot/util-crypto';
-import type { workload } from '../sdk/src/index.js';
+import type { workload } from '@tfit/sdk';
 
 export function idleWorkload(expertTwinId: number): { file: Uint8Array; definition: workload.Definition } {
   const file = new TextEncoder().encode('setInterval(() => {}, 1000);\n');

@@ -18,7 +18,7 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import {
   connect, grid, contracts, stakeholders, workload, getContent, silentLogger,
   type TfitClient, type Logger, type Resources, type Location, type WorkloadState,
-} from '../sdk/src/index.js';
+} from '@tfit/sdk';
 
 export interface SimNodeOptions {
   /** Chain endpoint (ws://); ignored when `client` is given. */

@@ -17,7 +17,7 @@ import { SimNode } from '../../zos/node.js';
 import { idleWorkload } from '../../zos/fixtures.js';
 import { freePort } from '../../zos/net.js';
 import { waitFor } from '../support/wait.js';
-import { connect, grid, contracts, stakeholders, workload, putContent, Orchestrator, type TfitClient } from '../../sdk/src/index.js';
+import { connect, grid, contracts, stakeholders, workload, putContent, Orchestrator, type TfitClient } from '@tfit/sdk';
 
 const GIB = 1024n ** 3n;
 

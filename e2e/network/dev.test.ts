@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { u8aToHex } from '@polkadot/util';
-import { specPath } from '../../chain-spec/build.js';
+import { specPath } from '../../chain-spec/paths.js';
 import { genesisOfSpec } from '../../chain-spec/genesis.js';
 import { nodeKeyFor, startTfitNode, NodeExitedError, type TfitNode } from '../../localchain/tfit-node.js';
-import { connect, contracts, grid, DroppedError, InvalidTransactionError, UsurpedError, type TfitClient } from '../../sdk/src/index.js';
+import { connect, contracts, grid, DroppedError, InvalidTransactionError, UsurpedError, type TfitClient } from '@tfit/sdk';
 import { requireNodeBinary } from '../support/node.js';
 import { waitFor } from '../support/wait.js';
 

@@ -11,13 +11,13 @@ import { join } from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { specPath } from '../../chain-spec/build.js';
+import { specPath } from '../../chain-spec/paths.js';
 import { genesisOfSpec } from '../../chain-spec/genesis.js';
 import { startValidatorNetwork, type ValidatorNetwork } from '../../localchain/network.js';
 import { startContentStore, type ContentStore } from '../../zos/store.js';
 import { SimNode } from '../../zos/node.js';
 import { idleWorkload } from '../../zos/fixtures.js';
-import { connect, contracts, grid, putContent, stakeholders, workload, Orchestrator, type TfitClient } from '../../sdk/src/index.js';
+import { connect, contracts, grid, putContent, stakeholders, workload, Orchestrator, type TfitClient } from '@tfit/sdk';
 import { requireNodeBinary } from '../support/node.js';
 import { waitFor } from '../support/wait.js';
 

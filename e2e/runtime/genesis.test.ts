@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { TypeRegistry } from '@polkadot/types';
 import { compactAddLength, stringToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { devGenesisHost, RuntimeHost } from '../support/runtime.js';
-import { specPath } from '../../chain-spec/build.js';
+import { specPath } from '../../chain-spec/paths.js';
 
 /** GenesisBuilder (v2): presets, and build_state's strict reading of a genesis config. */
 describe('runtime: GenesisBuilder', () => {

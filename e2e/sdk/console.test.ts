@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { logger as polkadotLogger } from '@polkadot/util';
-import { routePolkadotConsole, type Logger } from '../../sdk/src/index.js';
+import { routePolkadotConsole, type Logger } from '@tfit/sdk';
 
 describe('SDK: polkadot-js console lines go to the injected logger', () => {
   it("routes polkadot-js's logger lines (errors and warnings at warn, the rest at debug) and passes every other line through", () => {

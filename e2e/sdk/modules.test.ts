@@ -1,6 +1,6 @@
 // @target fresh-chopsticks: genesis ids and balances, Chopsticks dev RPCs (see e2e/support/target-hooks.ts)
 import { expect } from 'chai';
-import { connect, grid, contracts, stakeholders, kv, balances, signerFromUri, ModuleError, type TfitClient } from '../../sdk/src/index.js';
+import { connect, grid, contracts, stakeholders, kv, balances, signerFromUri, ModuleError, type TfitClient } from '@tfit/sdk';
 import { startLocalChain, type LocalChain } from '../../localchain/index.js';
 import type { KeyringPair } from '@polkadot/keyring/types';
 

@@ -12,7 +12,7 @@ import { SimNode } from '../../zos/node.js';
 import { idleWorkload } from '../../zos/fixtures.js';
 import {
   connect, grid, stakeholders, workload, putContent, Orchestrator, NotEnoughCapacityError, DeploymentFailedError, type TfitClient, type DeployStep,
-} from '../../sdk/src/index.js';
+} from '@tfit/sdk';
 
 const GIB = 1024n ** 3n;
 

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import {
   connect, ModuleError, DispatchFailure, InvalidTransactionError, TimeoutError, ConnectionError, BatchInterruptedError, type TfitClient,
-} from '../../sdk/src/index.js';
+} from '@tfit/sdk';
 import { startLocalChain, type LocalChain } from '../../localchain/index.js';
 import { startTestChain, type TestChain } from '../support/chain.js';
 

@@ -8,7 +8,7 @@
 import { expect } from 'chai';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { blake2AsHex, cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
-import { connect, grid, contracts, stakeholders, kv, balances, signerFromUri, ModuleError, type TfitClient } from '../../sdk/src/index.js';
+import { connect, grid, contracts, stakeholders, kv, balances, signerFromUri, ModuleError, type TfitClient } from '@tfit/sdk';
 import { startTarget, detectFeatures, requireFeatures, type Target, type Feature } from '../support/target.js';
 
 const TFT = balances.TFT;

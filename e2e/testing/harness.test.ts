@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import WebSocket from 'ws';
-import { NodeBinaryMissingError, startNetwork } from '../../testing/index.js';
+import { NodeBinaryMissingError, startNetwork } from '@tfit/testing';
 import { deployHello } from '../../examples/testing/hello.js';
 
 const run = promisify(execFile);

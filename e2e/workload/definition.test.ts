@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, blake2AsHex } from '@polkadot/util-crypto';
-import { workload } from '../../sdk/src/index.js';
+import { workload } from '@tfit/sdk';
 
 const { canonicalJson, documentHash, validateDefinition, signDefinition, verifySignedDefinition, instantiate, verifyDeployment } = workload;
 

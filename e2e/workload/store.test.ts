@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { startContentStore, type ContentStore } from '../../zos/store.js';
-import { putContent, getContent, ContentStoreError } from '../../sdk/src/index.js';
+import { putContent, getContent, ContentStoreError } from '@tfit/sdk';
 
 /** The content store: a real HTTP server on loopback, content-addressed, persistent, bounded. */
 describe('content store', () => {

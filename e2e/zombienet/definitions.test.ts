@@ -10,7 +10,7 @@ import { xxhashAsHex } from '@polkadot/util-crypto';
 import { readNetworkConfig } from '@zombienet/utils';
 import type { ComputedNetwork } from '@zombienet/orchestrator/dist/configTypes.js';
 import { parse_to_json } from '@zombienet/dsl-parser-wrapper';
-import { specPath } from '../../chain-spec/build.js';
+import { specPath } from '../../chain-spec/paths.js';
 import { startLocalChain } from '../../localchain/index.js';
 import { requireNodeBinary } from '../support/node.js';
 import { waitFor } from '../support/wait.js';

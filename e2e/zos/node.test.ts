@@ -11,7 +11,7 @@ import { startContentStore, type ContentStore } from '../../zos/store.js';
 import { SimNode } from '../../zos/node.js';
 import { freePort } from '../../zos/net.js';
 import { waitFor } from '../support/wait.js';
-import { connect, grid, contracts, stakeholders, workload, putContent, type TfitClient } from '../../sdk/src/index.js';
+import { connect, grid, contracts, stakeholders, workload, putContent, type TfitClient } from '@tfit/sdk';
 
 const SERVER = "require('http').createServer((q, s) => s.end(process.env.GREETING)).listen(Number(process.argv[2]), '127.0.0.1');\n";
 const GIB = 1024n ** 3n;

@@ -1,6 +1,6 @@
 // An app's mocha suite on the tfit harness: `npx mocha --import tsx examples/testing/app.mocha.ts`
 import { expect } from 'chai';
-import { startNetwork, type TestNetwork } from '../../testing/index.js';
+import { startNetwork, type TestNetwork } from '@tfit/testing';
 import { deployHello } from './hello.js';
 
 describe('my app on tfit (mocha)', function () {

@@ -1,7 +1,7 @@
 // An app's node:test suite on the tfit harness: `node --import tsx --test examples/testing/app.node-test.ts`
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startNetwork, type TestNetwork } from '../../testing/index.js';
+import { startNetwork, type TestNetwork } from '@tfit/testing';
 import { deployHello } from './hello.js';
 
 describe('my app on tfit (node:test)', { timeout: 120_000 }, () => {

@@ -4,9 +4,8 @@
  * approves; resolves with each node's workload URL and what it answers over HTTP.
  */
 import { blake2AsHex } from '@polkadot/util-crypto';
-import { grid, Orchestrator, putContent, stakeholders, workload, type DeployStep } from '../../sdk/src/index.js';
-import { freePort } from '../../zos/net.js';
-import type { TestNetwork } from '../../testing/index.js';
+import { grid, Orchestrator, putContent, stakeholders, workload, type DeployStep } from '@tfit/sdk';
+import { freePort, type TestNetwork } from '@tfit/testing';
 
 const SERVICE = "require('http').createServer((q, s) => s.end('hello from ' + process.env.TFIT_IP)).listen(Number(process.argv[2]), process.env.TFIT_IP);\n";
 
