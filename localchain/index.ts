@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { specPath } from '../chain-spec/paths.js';
 import { withNonBlockingWatch, type RpcContext, type RpcHandler } from './rpc.js';
 import { serveRpc } from './server.js';
+import { realGenesis, type ChopsticksGenesisProvider, type GenesisSource } from './genesis.js';
 
 export type BlockMode = 'instant' | 'batch' | 'manual';
 /** Chopsticks' BuildBlockMode values. */
@@ -52,21 +53,61 @@ interface ChopsticksContext {
   close(): Promise<void>;
   chain: { head: { hash: string }; db?: { queryHighestBlock(): Promise<{ hash: string } | null> } };
 }
-interface SetupContext { chain: RpcContext['chain'] & ChopsticksContext['chain'] & { close(): Promise<void> }; fetchStorageWorker?: { terminate(): Promise<unknown> } }
+interface SetupContext { chain: RpcContext['chain'] & ChopsticksContext['chain'] & { close(): Promise<void>; newBlock(): Promise<unknown>; loadBlockFromDB(n: number): Promise<unknown>; setHead(b: unknown): Promise<void> }; fetchStorageWorker?: { terminate(): Promise<unknown> } }
 const CHOPSTICKS: string = '@acala-network/chopsticks';
+const CHOPSTICKS_CORE: string = '@acala-network/chopsticks-core';
+const CHOPSTICKS_DB: string = '@acala-network/chopsticks-db';
+
+interface ChopsticksCore {
+  GenesisProvider: new (spec: unknown) => ChopsticksGenesisProvider;
+  Api: new (provider: GenesisSource) => { setDb(db: unknown, scope: string): void; readonly isReady: Promise<void> };
+  Blockchain: new (options: Record<string, unknown>) => SetupContext['chain'];
+  inherentProviders: unknown;
+}
+interface ChainConfig { genesis: unknown; port: number; host: string; blockMode: string; db?: string; runtimeLogLevel: number }
 
 /**
- * Chopsticks' setupWithServer, composed here: Chopsticks' context (chain, executor, db) and
- * RPC handler, with tfit's author_submitAndWatchExtrinsic (rpc.ts), served by tfit's
+ * Chopsticks' chain on tfit's genesis (genesis.ts: the real genesis hash), composed as
+ * Chopsticks' setupContext does, except that a chain resumed from its db does not first
+ * build a new block 1 from genesis (which replaced the stored block 1 and broke the chain
+ * of parent hashes back to genesis).
+ */
+async function setupChain(config: ChainConfig): Promise<SetupContext> {
+  const [core, { SqliteDatabase }] = await Promise.all([
+    import(CHOPSTICKS_CORE) as Promise<ChopsticksCore>,
+    import(CHOPSTICKS_DB) as Promise<{ SqliteDatabase: new (path: string) => { queryHighestBlock(): Promise<{ number: number } | null> } }>,
+  ]);
+  const genesis = await realGenesis(new core.GenesisProvider(config.genesis));
+  const api = new core.Api(genesis);
+  const db = config.db ? new SqliteDatabase(config.db) : undefined;
+  if (db) api.setDb(db, JSON.stringify('')); // Chopsticks' scope for a chain without an endpoint
+  await api.isReady;
+  const chain = new core.Blockchain({
+    api, db, buildBlockMode: config.blockMode, inherentProviders: core.inherentProviders,
+    header: { hash: genesis.genesisHash, number: 0 }, runtimeLogLevel: config.runtimeLogLevel, registeredTypes: {},
+  });
+  const highest = db ? await db.queryHighestBlock() : null;
+  if (highest) {
+    const head = await chain.loadBlockFromDB(highest.number);
+    if (!head) throw new Error(`cannot resume from ${config.db}: block ${highest.number} is not loadable`);
+    await chain.setHead(head);
+  } else {
+    await chain.newBlock(); // a fresh chain starts with block 1, as Chopsticks' genesis mode does
+  }
+  return { chain };
+}
+
+/**
+ * Chopsticks' setupWithServer, composed here: the chain (setupChain) and Chopsticks' RPC
+ * handler, with tfit's author_submitAndWatchExtrinsic (rpc.ts), served by tfit's
  * server (server.ts).
  */
-async function setupWithServer(config: Record<string, unknown>, watch: 'tfit' | 'chopsticks'): Promise<ChopsticksContext> {
-  const [{ setupContext }, { handler }, { ResponseError, destroyWorker }] = await Promise.all([
-    import(`${CHOPSTICKS}/context`) as Promise<{ setupContext(c: Record<string, unknown>): Promise<SetupContext> }>,
+async function setupWithServer(config: ChainConfig, watch: 'tfit' | 'chopsticks'): Promise<ChopsticksContext> {
+  const [{ handler }, { ResponseError, destroyWorker }] = await Promise.all([
     import(`${CHOPSTICKS}/rpc/index`) as Promise<{ handler(c: SetupContext): RpcHandler }>,
-    import('@acala-network/chopsticks-core') as Promise<{ ResponseError: new (code: number, message: string) => Error; destroyWorker(): Promise<void> }>,
+    import(CHOPSTICKS_CORE) as Promise<{ ResponseError: new (code: number, message: string) => Error; destroyWorker(): Promise<void> }>,
   ]);
-  const context = await setupContext(config);
+  const context = await setupChain(config);
   const stopContext = async () => {
     await context.chain.close();
     await context.fetchStorageWorker?.terminate();
@@ -99,10 +140,9 @@ export async function startLocalChain(opts: LocalChainOptions = {}): Promise<Loc
     genesis,
     port: requested,
     host: opts.host ?? '127.0.0.1',
-    'build-block-mode': MODES[opts.blockMode ?? 'instant'],
+    blockMode: MODES[opts.blockMode ?? 'instant'],
     db: opts.db,
-    'runtime-log-level': Number(process.env.TFIT_RUNTIME_LOG ?? 0),
-    resume: opts.db ? await hasBlocks(opts.db) : undefined,
+    runtimeLogLevel: Number(process.env.TFIT_RUNTIME_LOG ?? 0),
   }, opts.watch ?? 'tfit');
   const port = ctx.port;
   let closed: Promise<void> | undefined;
@@ -128,14 +168,4 @@ async function flushed(ctx: ChopsticksContext, timeoutMs = 5000): Promise<void> 
   if (!db) return;
   const end = Date.now() + timeoutMs;
   while ((await db.queryHighestBlock())?.hash !== ctx.chain.head.hash && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-}
-
-/** Resume only when the db already holds blocks (a new file starts from genesis). */
-async function hasBlocks(db: string): Promise<boolean | undefined> {
-  try {
-    const { statSync } = await import('node:fs');
-    return statSync(db).size > 0 ? true : undefined;
-  } catch {
-    return undefined;
-  }
 }

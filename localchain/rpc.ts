@@ -7,7 +7,7 @@
  * block, by N x 100 ms. Here the listener returns at once and "finalized" follows on its
  * own timer, so a block of N transactions is announced to all N watchers together. The
  * statuses and their order (ready, broadcast, inBlock, finalized; or the pool's error) are
- * Chopsticks' own.
+ * Chopsticks', in a Substrate node's JSON.
  */
 
 /** The parts of Chopsticks' context and subscription manager this method uses, typed locally. */
@@ -57,7 +57,7 @@ export function submitAndWatch(context: RpcContext, ResponseError: ResponseError
       await context.chain.submitExtrinsic(xt);
       // after the subscription id has been returned
       setTimeout(() => {
-        callback({ ready: null });
+        callback('ready'); // a unit status is a bare string, as a Substrate node sends it (Chopsticks: {"ready":null})
         callback({ broadcast: ['5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'] }); // Chopsticks' fake peer
       }, 50);
     } catch (error) {
