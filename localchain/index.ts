@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { specPath } from '../chain-spec/paths.js';
 import { withNonBlockingWatch, type RpcContext, type RpcHandler } from './rpc.js';
+import { withSpecChainHead } from './rpc-spec.js';
 import { serveRpc } from './server.js';
 import { realGenesis, type ChopsticksGenesisProvider, type GenesisSource } from './genesis.js';
 
@@ -53,7 +54,7 @@ interface ChopsticksContext {
   close(): Promise<void>;
   chain: { head: { hash: string }; db?: { queryHighestBlock(): Promise<{ hash: string } | null> } };
 }
-interface SetupContext { chain: RpcContext['chain'] & ChopsticksContext['chain'] & { close(): Promise<void>; newBlock(): Promise<unknown>; loadBlockFromDB(n: number): Promise<unknown>; setHead(b: unknown): Promise<void> }; fetchStorageWorker?: { terminate(): Promise<unknown> } }
+interface SetupContext { chain: RpcContext['chain'] & ChopsticksContext['chain'] & { close(): Promise<void>; newBlock(): Promise<unknown>; loadBlockFromDB(n: number): Promise<unknown>; setHead(b: unknown): Promise<void>; onNewBlock(b: unknown): Promise<void>; saveBlockToDB(b: unknown): Promise<void> }; fetchStorageWorker?: { terminate(): Promise<unknown> } }
 const CHOPSTICKS: string = '@acala-network/chopsticks';
 const CHOPSTICKS_CORE: string = '@acala-network/chopsticks-core';
 const CHOPSTICKS_DB: string = '@acala-network/chopsticks-db';
@@ -86,6 +87,9 @@ async function setupChain(config: ChainConfig): Promise<SetupContext> {
     api, db, buildBlockMode: config.blockMode, inherentProviders: core.inherentProviders,
     header: { hash: genesis.genesisHash, number: 0 }, runtimeLogLevel: config.runtimeLogLevel, registeredTypes: {},
   });
+  // Chopsticks announces a new block (setHead: new heads, RPC subscribers) and stores it after,
+  // so a kill -9 in between lost a block clients had been told of: store it first.
+  if (db) chain.onNewBlock = async (block) => { await chain.saveBlockToDB(block); await chain.setHead(block); };
   const highest = db ? await db.queryHighestBlock() : null;
   if (highest) {
     const head = await chain.loadBlockFromDB(highest.number);
@@ -112,7 +116,8 @@ async function setupWithServer(config: ChainConfig, watch: 'tfit' | 'chopsticks'
     await context.chain.close();
     await context.fetchStorageWorker?.terminate();
   };
-  const rpc = watch === 'tfit' ? withNonBlockingWatch(handler(context), context, ResponseError) : handler(context);
+  const base = withSpecChainHead(handler(context));
+  const rpc = watch === 'tfit' ? withNonBlockingWatch(base, context, ResponseError) : base;
   let server;
   try {
     server = await serveRpc(rpc, config.port as number, config.host as string);
@@ -150,22 +155,11 @@ export async function startLocalChain(opts: LocalChainOptions = {}): Promise<Loc
   // with the last chain so the process can exit.
   live++;
   const close = () =>
-    (closed ??= flushed(ctx).then(() => ctx.close()).finally(async () => {
+    (closed ??= ctx.close().finally(async () => {
       if (--live === 0) {
         const { destroyWorker } = await import('@acala-network/chopsticks-core');
         await destroyWorker();
       }
     }));
   return { endpoint: `ws://${opts.host ?? '127.0.0.1'}:${port}`, port, close };
-}
-
-/**
- * Chopsticks writes each new block to its db after announcing it: wait (briefly) until the
- * head is stored, so that a chain stopped right after a block resumes from that block.
- */
-async function flushed(ctx: ChopsticksContext, timeoutMs = 5000): Promise<void> {
-  const db = ctx.chain.db;
-  if (!db) return;
-  const end = Date.now() + timeoutMs;
-  while ((await db.queryHighestBlock())?.hash !== ctx.chain.head.hash && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
 }

@@ -45,8 +45,12 @@ export function submitAndWatch(context: RpcContext, ResponseError: ResponseError
       unsubscribe(id);
     };
     context.chain.txPool.event.on(APPLY_EXTRINSIC_ERROR, onFail);
+    // ready (and broadcast) go out 50 ms after the subscription id; a block can be built
+    // sooner under load, and a client must still hear ready before inBlock
+    let announced: () => void = () => {};
+    const readySent = new Promise<void>((r) => (announced = r));
     update = (block) => {
-      void Promise.resolve(block.extrinsics).then((xs) => {
+      void Promise.all([block.extrinsics, readySent]).then(([xs]) => {
         if (!xs.includes(xt)) return;
         callback({ inBlock: block.hash });
         // Chopsticks finalizes every block at once; the gap lets clients see InBlock first
@@ -59,6 +63,7 @@ export function submitAndWatch(context: RpcContext, ResponseError: ResponseError
       setTimeout(() => {
         callback('ready'); // a unit status is a bare string, as a Substrate node sends it (Chopsticks: {"ready":null})
         callback({ broadcast: ['5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY'] }); // Chopsticks' fake peer
+        announced();
       }, 50);
     } catch (error) {
       done();
