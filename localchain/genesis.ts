@@ -31,7 +31,7 @@ export interface ChopsticksGenesisProvider {
 export type GenesisSource = Omit<ChopsticksGenesisProvider, 'getHeader'> & { readonly genesisHash: string };
 
 /** The genesis header's hash, as a Substrate node computes it. */
-export function genesisHashOf(header: Header): string {
+function genesisHashOf(header: Header): string {
   return new TypeRegistry().createType('Header', header).hash.toHex();
 }
 

@@ -52,9 +52,9 @@ let live = 0;
 interface ChopsticksContext {
   port: number;
   close(): Promise<void>;
-  chain: { head: { hash: string }; db?: { queryHighestBlock(): Promise<{ hash: string } | null> } };
+  chain: { head: { hash: string } };
 }
-interface SetupContext { chain: RpcContext['chain'] & ChopsticksContext['chain'] & { close(): Promise<void>; newBlock(): Promise<unknown>; loadBlockFromDB(n: number): Promise<unknown>; setHead(b: unknown): Promise<void>; onNewBlock(b: unknown): Promise<void>; saveBlockToDB(b: unknown): Promise<void> }; fetchStorageWorker?: { terminate(): Promise<unknown> } }
+interface SetupContext { chain: RpcContext['chain'] & ChopsticksContext['chain'] & { close(): Promise<void>; newBlock(): Promise<unknown>; loadBlockFromDB(n: number): Promise<unknown>; setHead(b: unknown): Promise<void>; onNewBlock(b: unknown): Promise<void>; saveBlockToDB(b: unknown): Promise<void> } }
 const CHOPSTICKS: string = '@acala-network/chopsticks';
 const CHOPSTICKS_CORE: string = '@acala-network/chopsticks-core';
 const CHOPSTICKS_DB: string = '@acala-network/chopsticks-db';
@@ -64,6 +64,8 @@ interface ChopsticksCore {
   Api: new (provider: GenesisSource) => { setDb(db: unknown, scope: string): void; readonly isReady: Promise<void> };
   Blockchain: new (options: Record<string, unknown>) => SetupContext['chain'];
   inherentProviders: unknown;
+  ResponseError: new (code: number, message: string) => Error;
+  destroyWorker(): Promise<void>;
 }
 interface ChainConfig { genesis: unknown; port: number; host: string; blockMode: string; db?: string; runtimeLogLevel: number }
 
@@ -73,11 +75,8 @@ interface ChainConfig { genesis: unknown; port: number; host: string; blockMode:
  * build a new block 1 from genesis (which replaced the stored block 1 and broke the chain
  * of parent hashes back to genesis).
  */
-async function setupChain(config: ChainConfig): Promise<SetupContext> {
-  const [core, { SqliteDatabase }] = await Promise.all([
-    import(CHOPSTICKS_CORE) as Promise<ChopsticksCore>,
-    import(CHOPSTICKS_DB) as Promise<{ SqliteDatabase: new (path: string) => { queryHighestBlock(): Promise<{ number: number } | null> } }>,
-  ]);
+async function setupChain(core: ChopsticksCore, config: ChainConfig): Promise<SetupContext> {
+  const { SqliteDatabase } = await (import(CHOPSTICKS_DB) as Promise<{ SqliteDatabase: new (path: string) => { queryHighestBlock(): Promise<{ number: number } | null> } }>);
   const genesis = await realGenesis(new core.GenesisProvider(config.genesis));
   const api = new core.Api(genesis);
   const db = config.db ? new SqliteDatabase(config.db) : undefined;
@@ -107,23 +106,20 @@ async function setupChain(config: ChainConfig): Promise<SetupContext> {
  * server (server.ts).
  */
 async function setupWithServer(config: ChainConfig, watch: 'tfit' | 'chopsticks'): Promise<ChopsticksContext> {
-  const [{ handler }, { ResponseError, destroyWorker }] = await Promise.all([
+  const [{ handler }, core] = await Promise.all([
     import(`${CHOPSTICKS}/rpc/index`) as Promise<{ handler(c: SetupContext): RpcHandler }>,
-    import(CHOPSTICKS_CORE) as Promise<{ ResponseError: new (code: number, message: string) => Error; destroyWorker(): Promise<void> }>,
+    import(CHOPSTICKS_CORE) as Promise<ChopsticksCore>,
   ]);
-  const context = await setupChain(config);
-  const stopContext = async () => {
-    await context.chain.close();
-    await context.fetchStorageWorker?.terminate();
-  };
+  const context = await setupChain(core, config);
+  const stopContext = () => context.chain.close();
   const base = withSpecChainHead(handler(context));
-  const rpc = watch === 'tfit' ? withNonBlockingWatch(base, context, ResponseError) : base;
+  const rpc = watch === 'tfit' ? withNonBlockingWatch(base, context, core.ResponseError) : base;
   let server;
   try {
-    server = await serveRpc(rpc, config.port as number, config.host as string);
+    server = await serveRpc(rpc, config.port, config.host);
   } catch (e) {
     await stopContext();
-    if (live === 0) await destroyWorker(); // nothing else uses the executor: let the process exit
+    if (live === 0) await core.destroyWorker(); // nothing else uses the executor: let the process exit
     throw e;
   }
   return {
