@@ -14,6 +14,8 @@ import { benchFlow } from './flow.js';
 import { benchNodes } from './nodes.js';
 import { benchLoad } from './load.js';
 import { benchNetwork } from './network.js';
+import { benchTfchain } from './tfchain.js';
+import { benchMemory } from './memory.js';
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
 
@@ -25,6 +27,8 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   nodes: () => benchNodes(),
   load: () => benchLoad(),
   network: () => benchNetwork(),
+  tfchain: () => benchTfchain(),
+  memory: () => benchMemory(),
 };
 
 const wanted = process.argv.slice(2);

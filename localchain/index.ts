@@ -7,7 +7,7 @@ import { specPath } from '../chain-spec/paths.js';
 import { withNonBlockingWatch, type RpcContext, type RpcHandler } from './rpc.js';
 import { withSpecChainHead } from './rpc-spec.js';
 import { serveRpc } from './server.js';
-import { realGenesis, type ChopsticksGenesisProvider, type GenesisSource } from './genesis.js';
+import { loadChopsticksCore, openChain, type ChainConfig, type ChopsticksContext, type SetupContext } from './chain.js';
 
 export type BlockMode = 'instant' | 'batch' | 'manual';
 /** Chopsticks' BuildBlockMode values. */
@@ -28,6 +28,11 @@ export interface LocalChainOptions {
    * hears of it at once, see rpc.ts) or Chopsticks' own method (one watcher per 100 ms).
    */
   watch?: 'tfit' | 'chopsticks';
+  /**
+   * How a block is built: in one executor task (default; block-builder.ts) or with one task
+   * per runtime call, as Chopsticks builds it (the reference the one-task way must equal).
+   */
+  blockBuilder?: 'one-task' | 'per-call';
   /** Chopsticks log level (default 'error'). */
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -45,72 +50,18 @@ export { PortInUseError } from './server.js';
 let live = 0;
 
 /**
- * The part of Chopsticks' API used here, typed locally: importing its own declarations
- * would install @polkadot/api-augment's Substrate types globally and clash with the
- * tfit runtime's generated ones (sdk/src/interfaces).
- */
-interface ChopsticksContext {
-  port: number;
-  close(): Promise<void>;
-  chain: { head: { hash: string } };
-}
-interface SetupContext { chain: RpcContext['chain'] & ChopsticksContext['chain'] & { close(): Promise<void>; newBlock(): Promise<unknown>; loadBlockFromDB(n: number): Promise<unknown>; setHead(b: unknown): Promise<void>; onNewBlock(b: unknown): Promise<void>; saveBlockToDB(b: unknown): Promise<void> } }
-const CHOPSTICKS: string = '@acala-network/chopsticks';
-const CHOPSTICKS_CORE: string = '@acala-network/chopsticks-core';
-const CHOPSTICKS_DB: string = '@acala-network/chopsticks-db';
-
-interface ChopsticksCore {
-  GenesisProvider: new (spec: unknown) => ChopsticksGenesisProvider;
-  Api: new (provider: GenesisSource) => { setDb(db: unknown, scope: string): void; readonly isReady: Promise<void> };
-  Blockchain: new (options: Record<string, unknown>) => SetupContext['chain'];
-  inherentProviders: unknown;
-  ResponseError: new (code: number, message: string) => Error;
-  destroyWorker(): Promise<void>;
-}
-interface ChainConfig { genesis: unknown; port: number; host: string; blockMode: string; db?: string; runtimeLogLevel: number }
-
-/**
- * Chopsticks' chain on tfit's genesis (genesis.ts: the real genesis hash), composed as
- * Chopsticks' setupContext does, except that a chain resumed from its db does not first
- * build a new block 1 from genesis (which replaced the stored block 1 and broke the chain
- * of parent hashes back to genesis).
- */
-async function setupChain(core: ChopsticksCore, config: ChainConfig): Promise<SetupContext> {
-  const { SqliteDatabase } = await (import(CHOPSTICKS_DB) as Promise<{ SqliteDatabase: new (path: string) => { queryHighestBlock(): Promise<{ number: number } | null> } }>);
-  const genesis = await realGenesis(new core.GenesisProvider(config.genesis));
-  const api = new core.Api(genesis);
-  const db = config.db ? new SqliteDatabase(config.db) : undefined;
-  if (db) api.setDb(db, JSON.stringify('')); // Chopsticks' scope for a chain without an endpoint
-  await api.isReady;
-  const chain = new core.Blockchain({
-    api, db, buildBlockMode: config.blockMode, inherentProviders: core.inherentProviders,
-    header: { hash: genesis.genesisHash, number: 0 }, runtimeLogLevel: config.runtimeLogLevel, registeredTypes: {},
-  });
-  // Chopsticks announces a new block (setHead: new heads, RPC subscribers) and stores it after,
-  // so a kill -9 in between lost a block clients had been told of: store it first.
-  if (db) chain.onNewBlock = async (block) => { await chain.saveBlockToDB(block); await chain.setHead(block); };
-  const highest = db ? await db.queryHighestBlock() : null;
-  if (highest) {
-    const head = await chain.loadBlockFromDB(highest.number);
-    if (!head) throw new Error(`cannot resume from ${config.db}: block ${highest.number} is not loadable`);
-    await chain.setHead(head);
-  } else {
-    await chain.newBlock(); // a fresh chain starts with block 1, as Chopsticks' genesis mode does
-  }
-  return { chain };
-}
-
-/**
- * Chopsticks' setupWithServer, composed here: the chain (setupChain) and Chopsticks' RPC
+ * Chopsticks' setupWithServer, composed here: the chain (chain.ts) and Chopsticks' RPC
  * handler, with tfit's author_submitAndWatchExtrinsic (rpc.ts), served by tfit's
  * server (server.ts).
  */
-async function setupWithServer(config: ChainConfig, watch: 'tfit' | 'chopsticks'): Promise<ChopsticksContext> {
+const CHOPSTICKS: string = '@acala-network/chopsticks';
+
+async function setupWithServer(config: ChainConfig & { port: number; host: string }, watch: 'tfit' | 'chopsticks'): Promise<ChopsticksContext> {
   const [{ handler }, core] = await Promise.all([
     import(`${CHOPSTICKS}/rpc/index`) as Promise<{ handler(c: SetupContext): RpcHandler }>,
-    import(CHOPSTICKS_CORE) as Promise<ChopsticksCore>,
+    loadChopsticksCore(),
   ]);
-  const context = await setupChain(core, config);
+  const context = await openChain(core, config);
   const stopContext = () => context.chain.close();
   const base = withSpecChainHead(handler(context));
   const rpc = watch === 'tfit' ? withNonBlockingWatch(base, context, core.ResponseError) : base;
@@ -144,6 +95,7 @@ export async function startLocalChain(opts: LocalChainOptions = {}): Promise<Loc
     blockMode: MODES[opts.blockMode ?? 'instant'],
     db: opts.db,
     runtimeLogLevel: Number(process.env.TFIT_RUNTIME_LOG ?? 0),
+    blockBuilder: opts.blockBuilder ?? 'one-task',
   }, opts.watch ?? 'tfit');
   const port = ctx.port;
   let closed: Promise<void> | undefined;

@@ -1,0 +1,76 @@
+/**
+ * The embedded chain itself, without a server: Chopsticks' Blockchain on tfit's genesis
+ * (genesis.ts), with blocks stored before they are announced and built in one executor task
+ * (block-builder.ts). index.ts serves it over JSON-RPC; tests drive it directly.
+ */
+import type { RpcContext } from './rpc.js';
+import { realGenesis, type ChopsticksGenesisProvider, type GenesisSource } from './genesis.js';
+import { FlatState } from './flat-state.js';
+import { buildInOneTask, type BuilderCore, type BuildingChain, type InherentProvider } from './block-builder.js';
+
+/**
+ * The part of Chopsticks' API used here, typed locally: importing its own declarations
+ * would install @polkadot/api-augment's Substrate types globally and clash with the
+ * tfit runtime's generated ones (sdk/src/interfaces).
+ */
+export interface ChopsticksContext {
+  port: number;
+  close(): Promise<void>;
+  chain: { head: { hash: string } };
+}
+export interface SetupContext { chain: RpcContext['chain'] & ChopsticksContext['chain'] & { close(): Promise<void>; newBlock(): Promise<unknown>; loadBlockFromDB(n: number): Promise<unknown>; setHead(b: unknown): Promise<void>; onNewBlock(b: unknown): Promise<void>; saveBlockToDB(b: unknown): Promise<void> } }
+const CHOPSTICKS_CORE: string = '@acala-network/chopsticks-core';
+const CHOPSTICKS_DB: string = '@acala-network/chopsticks-db';
+
+/** Chopsticks' core library (its own declarations stay unimported, see above). */
+export const loadChopsticksCore = () => import(CHOPSTICKS_CORE) as Promise<ChopsticksCore>;
+
+export interface ChopsticksCore extends BuilderCore {
+  GenesisProvider: new (spec: unknown) => ChopsticksGenesisProvider;
+  Api: new (provider: GenesisSource) => { setDb(db: unknown, scope: string): void; readonly isReady: Promise<void> };
+  Blockchain: new (options: Record<string, unknown>) => SetupContext['chain'];
+  inherentProviders: InherentProvider[];
+  ResponseError: new (code: number, message: string) => Error;
+  destroyWorker(): Promise<void>;
+}
+export interface ChainConfig {
+  genesis: unknown; blockMode: string; db?: string; runtimeLogLevel: number; blockBuilder: 'one-task' | 'per-call';
+  /** One-task blocks between flat copies of the state (flat-state.ts); default 256. */
+  flattenEvery?: number;
+}
+
+/**
+ * Chopsticks' chain on tfit's genesis (genesis.ts: the real genesis hash), composed as
+ * Chopsticks' setupContext does, except that a chain resumed from its db does not first
+ * build a new block 1 from genesis (which replaced the stored block 1 and broke the chain
+ * of parent hashes back to genesis).
+ */
+export async function openChain(core: ChopsticksCore, config: ChainConfig): Promise<SetupContext> {
+  const { SqliteDatabase } = await (import(CHOPSTICKS_DB) as Promise<{ SqliteDatabase: new (path: string) => { queryHighestBlock(): Promise<{ number: number } | null> } }>);
+  const genesis = await realGenesis(new core.GenesisProvider(config.genesis));
+  const api = new core.Api(genesis);
+  const db = config.db ? new SqliteDatabase(config.db) : undefined;
+  if (db) api.setDb(db, JSON.stringify('')); // Chopsticks' scope for a chain without an endpoint
+  await api.isReady;
+  const chain = new core.Blockchain({
+    api, db, buildBlockMode: config.blockMode, inherentProviders: core.inherentProviders,
+    header: { hash: genesis.genesisHash, number: 0 }, runtimeLogLevel: config.runtimeLogLevel, registeredTypes: {},
+  });
+  // Chopsticks announces a new block (setHead: new heads, RPC subscribers) and stores it after,
+  // so a kill -9 in between lost a block clients had been told of: store it first.
+  if (db) chain.onNewBlock = async (block) => { await chain.saveBlockToDB(block); await chain.setHead(block); };
+  if (config.blockBuilder === 'one-task') {
+    const top = (config.genesis as { genesis: { raw: { top: Record<string, string> } } }).genesis.raw.top;
+    buildInOneTask(core, chain as unknown as BuildingChain, core.inherentProviders, { flat: new FlatState(genesis.genesisHash, top), flattenEvery: config.flattenEvery });
+  }
+  const highest = db ? await db.queryHighestBlock() : null;
+  if (highest) {
+    const head = await chain.loadBlockFromDB(highest.number);
+    if (!head) throw new Error(`cannot resume from ${config.db}: block ${highest.number} is not loadable`);
+    await chain.setHead(head);
+  } else {
+    await chain.newBlock(); // a fresh chain starts with block 1, as Chopsticks' genesis mode does
+  }
+  return { chain };
+}
+

@@ -1,0 +1,79 @@
+/**
+ * The whole state of one block as a flat map, advanced block by block, so that a new block
+ * can stand on one flat storage layer instead of on the chain of every block's layer
+ * since genesis.
+ *
+ * Why: in Chopsticks a block's storage is its own diff layer over its parent's, down to
+ * genesis, and every layer stays reachable from the newest block, whatever
+ * maxMemoryBlockCount evicts: memory grows with every block ever built. Reads that miss
+ * walk the whole chain of layers, and next-key lookups (the runtime iterating a map) scan
+ * every layer's keys. Standing a block on a flat copy of its parent's state cuts the chain
+ * there: older layers are garbage once the blocks still kept in memory that reach them are
+ * evicted. The copy is exact (the parent's state, assembled from genesis and every block's
+ * diff, including layers dev_setStorage pushed on it); when it cannot be assembled (the
+ * head moved to a block that is not a descendant of the one the map is at) the map stops
+ * and blocks stack as before.
+ */
+import type { ChainBlock } from './block-builder.js';
+
+/** The parts of Chopsticks' Block and StorageLayer used here (typed locally, see chain.ts). */
+export interface StateBlock extends ChainBlock {
+  readonly header: Promise<{ parentHash: { toHex(): string } }>;
+  readonly parentBlock: Promise<StateBlock | undefined>;
+  storageDiff(): Promise<Record<string, string | null>>;
+}
+export interface StorageLayerClass { new (parent?: unknown): { setAll(values: [string, string][]): void } }
+
+export class FlatState {
+  #at: { hash: string; number: number } | undefined;
+  readonly #state: Map<string, string>;
+
+  /** Starts at genesis, whose state is the raw spec's storage. */
+  constructor(genesisHash: string, genesisTop: Record<string, string>) {
+    this.#at = { hash: genesisHash, number: 0 };
+    this.#state = new Map(Object.entries(genesisTop));
+  }
+
+  /** False once the map could not follow the head. */
+  get following(): boolean {
+    return this.#at !== undefined;
+  }
+
+  /**
+   * Brings the map to `head`'s state, applying the diffs of head and of its ancestors down to
+   * the block the map is at. A head that does not descend from it stops the map.
+   */
+  async advanceTo(head: StateBlock): Promise<boolean> {
+    const at = this.#at;
+    if (!at) return false;
+    if (head.hash === at.hash) return true;
+    const path: StateBlock[] = [];
+    let block: StateBlock | undefined = head;
+    while (block && block.number > at.number) {
+      path.push(block);
+      block = await block.parentBlock;
+    }
+    if (!block || block.hash !== at.hash) {
+      this.#at = undefined;
+      this.#state.clear();
+      return false;
+    }
+    for (const b of path.reverse()) {
+      for (const [key, value] of Object.entries(await b.storageDiff())) {
+        // absent keys the build only read come as undefined, deletions as null
+        if (value === null) this.#state.delete(key);
+        else if (value !== undefined) this.#state.set(key, value);
+      }
+    }
+    this.#at = { hash: head.hash, number: head.number };
+    return true;
+  }
+
+  /** A new storage layer holding the whole state the map is at, with no parent. */
+  layer(StorageLayer: StorageLayerClass): unknown {
+    const layer = new StorageLayer();
+    // sorted: the layer keeps its keys in a sorted array, so each insert is an append
+    layer.setAll([...this.#state.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return layer;
+  }
+}
