@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { specPath } from '../chain-spec/paths.js';
 import { withNonBlockingWatch, type RpcContext, type RpcHandler } from './rpc.js';
-import { withSpecChainHead } from './rpc-spec.js';
+import { withSpecChainHead, type SpecContext } from './rpc-spec.js';
 import { serveRpc } from './server.js';
 import { loadChopsticksCore, openChain, type ChainConfig, type ChopsticksContext, type SetupContext } from './chain.js';
 
@@ -63,7 +63,7 @@ async function setupWithServer(config: ChainConfig & { port: number; host: strin
   ]);
   const context = await openChain(core, config);
   const stopContext = () => context.chain.close();
-  const base = withSpecChainHead(handler(context));
+  const base = withSpecChainHead(handler(context), context as unknown as SpecContext);
   const rpc = watch === 'tfit' ? withNonBlockingWatch(base, context, core.ResponseError) : base;
   let server;
   try {

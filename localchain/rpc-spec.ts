@@ -1,11 +1,32 @@
 /**
- * chainHead_v1_follow as the new JSON-RPC spec writes it. Chopsticks (1.5.1) puts the bare
- * runtime version in `initialized.finalizedBlockRuntime` and `newBlock.newRuntime`; the spec
- * wraps it as `{ type: 'valid', spec: { specName, implName, specVersion, implVersion,
- * transactionVersion, apis: { [apiId]: version } } }` (dedot's client stops on the bare form).
- * Everything else in the events is passed on as Chopsticks sends it.
+ * chainHead_v1_follow as the new JSON-RPC spec writes it and a Substrate node sends it.
+ * Chopsticks (1.5.1) puts the bare runtime version in `initialized.finalizedBlockRuntime` and
+ * `newBlock.newRuntime`; the spec wraps it as `{ type: 'valid', spec: { specName, implName,
+ * specVersion, implVersion, transactionVersion, apis: { [apiId]: version } } }` (dedot's client
+ * stops on the bare form). Chopsticks' `initialized` names only the finalized block; a
+ * Substrate node names it and up to 15 of its ancestors (MAX_FINALIZED_BLOCKS = 16 in
+ * polkadot-sdk's chain_head_follow.rs), oldest first, and dedot's client waits to know a
+ * finalized block's parent before it submits: on an idle chain it waited forever.
+ * Everything else in the events is passed on as Chopsticks sends it, in order.
  */
 import type { RpcHandler, SubscriptionManager } from './rpc.js';
+
+/** What a Substrate node reports of the finalized chain in chainHead_v1_follow's initialized event. */
+const MAX_FINALIZED_BLOCKS = 16;
+
+interface FollowedBlock { hash: string; readonly parentBlock: Promise<FollowedBlock | undefined> }
+export interface SpecContext { chain: { getBlock(hash: string): Promise<FollowedBlock | undefined> } }
+
+/** `hash` and up to MAX_FINALIZED_BLOCKS - 1 of its ancestors, oldest first. */
+async function finalizedChain(context: SpecContext, hash: string): Promise<string[]> {
+  const hashes = [hash];
+  let block = await context.chain.getBlock(hash);
+  while (block && hashes.length < MAX_FINALIZED_BLOCKS) {
+    block = await block.parentBlock;
+    if (block) hashes.unshift(block.hash);
+  }
+  return hashes;
+}
 
 interface BareRuntime { specName: string; implName: string; specVersion: number; implVersion: number; transactionVersion: number; apis: [string, number][] | Record<string, number> }
 
@@ -14,21 +35,26 @@ export function runtimeSpec(v: BareRuntime) {
   return { type: 'valid' as const, spec: { specName: v.specName, implName: v.implName, specVersion: v.specVersion, implVersion: v.implVersion, transactionVersion: v.transactionVersion, apis } };
 }
 
-function specEvent(data: unknown): unknown {
-  const e = data as { event?: string; finalizedBlockRuntime?: BareRuntime | null; newRuntime?: BareRuntime | null };
-  if (e?.event === 'initialized' && e.finalizedBlockRuntime) return { ...e, finalizedBlockRuntime: runtimeSpec(e.finalizedBlockRuntime) };
+async function specEvent(context: SpecContext, data: unknown): Promise<unknown> {
+  const e = data as { event?: string; finalizedBlockHashes?: string[]; finalizedBlockRuntime?: BareRuntime | null; newRuntime?: BareRuntime | null };
+  if (e?.event === 'initialized') {
+    const finalizedBlockHashes = await finalizedChain(context, e.finalizedBlockHashes!.at(-1)!);
+    return { ...e, finalizedBlockHashes, finalizedBlockRuntime: e.finalizedBlockRuntime ? runtimeSpec(e.finalizedBlockRuntime) : e.finalizedBlockRuntime };
+  }
   if (e?.event === 'newBlock' && e.newRuntime) return { ...e, newRuntime: runtimeSpec(e.newRuntime) };
   return data;
 }
 
 /** Chopsticks' handler, with chainHead_v1_follow's events in the spec's shape. */
-export function withSpecChainHead(base: RpcHandler): RpcHandler {
+export function withSpecChainHead(base: RpcHandler, context: SpecContext): RpcHandler {
   return (call, subscriptions) => {
     if (call.method !== 'chainHead_v1_follow') return base(call, subscriptions);
     const spec: SubscriptionManager = {
       subscribe: (method, id, onCancel) => {
         const send = subscriptions.subscribe(method, id, onCancel);
-        return (data) => send(specEvent(data));
+        // the initialized event is completed asynchronously: keep every event behind it
+        let sent = Promise.resolve();
+        return (data) => { sent = sent.then(async () => send(await specEvent(context, data))).catch(() => {}); };
       },
       unsubscribe: (id) => subscriptions.unsubscribe(id),
     };

@@ -52,7 +52,8 @@ describe('localchain: JSON-RPC as the spec and a Substrate node write it', funct
   });
   after(async () => { rpc?.close(); await api?.disconnect(); await chain?.close(); });
 
-  it("chainHead_v1_follow(withRuntime): the runtime as { type: 'valid', spec } with apis by id; new blocks and finality follow", async () => {
+  it("chainHead_v1_follow(withRuntime): the runtime as { type: 'valid', spec } with apis by id; the finalized block and its ancestors; new blocks and finality follow", async () => {
+    await rpc.call('dev_newBlock', [{ count: 20 }]); // more finalized blocks than the event names
     const sub = await rpc.call('chainHead_v1_follow', [true]) as string;
     const events = () => rpc.notifications.filter((n) => n.subscription === sub).map((n) => n.result as Record<string, unknown>);
     const init = await rpc.until('initialized event', () => events().find((e) => e.event === 'initialized'));
@@ -61,7 +62,12 @@ describe('localchain: JSON-RPC as the spec and a Substrate node write it', funct
       type: 'valid',
       spec: { specName: version.specName, implName: (version as unknown as { implName: string }).implName, specVersion: version.specVersion, implVersion: version.implVersion, transactionVersion: version.transactionVersion, apis: Object.fromEntries(version.apis) },
     });
-    expect(init.finalizedBlockHashes).to.deep.equal([(await api.rpc.chain.getHeader()).hash.toHex()]);
+    // as a Substrate node: the finalized block last, after up to 15 of its ancestors 
+    const head = await api.rpc.chain.getHeader();
+    const ancestry = await Promise.all(Array.from({ length: head.number.toNumber() + 1 }, async (_, n) => (await api.rpc.chain.getBlockHash(n)).toHex()));
+    expect(ancestry.length).to.be.greaterThan(16);
+    expect(init.finalizedBlockHashes).to.deep.equal(ancestry.slice(-16));
+    expect((init.finalizedBlockHashes as string[]).at(-1)).to.equal(head.hash.toHex());
 
     await api.tx.system.remark('0x01').signAndSend(new Keyring({ type: 'sr25519' }).addFromUri('//Alice'));
     const block = await rpc.until('newBlock event', () => events().find((e) => e.event === 'newBlock'));
