@@ -87,3 +87,20 @@ describe('benchmarks: network (smoke run, small sizes)', function () {
     expect(r.sync).to.include({ blocks: 20, sameHead: true });
   });
 });
+
+describe('benchmarks: tfchain and memory (smoke run, small sizes)', () => {
+  it('remarks blocks, one task and per call, with TF-Chain\'s runtime when its spec is given', async () => {
+    const { benchTfchain } = await import('../bench/tfchain.js');
+    const r = await benchTfchain({ remarks: 5, samples: 1 });
+    const tfit = r.rows.filter((x) => x.runtime === 'tfit');
+    expect(tfit.map((x) => x.builder)).to.deep.equal(['one-task', 'per-call']);
+    for (const x of r.rows) expect(x.remarksPerSecond).to.be.greaterThan(0);
+    if (!process.env.TFIT_TFCHAIN_SPEC) expect(r.tfchainSpec).to.match(/^absent/);
+  });
+  it('chain RSS sampled over blocks of transfers', async () => {
+    const { benchMemory } = await import('../bench/memory.js');
+    const r = await benchMemory({ blocks: 40, every: 20 });
+    expect(r.samples.map((s) => s.block)).to.deep.equal([20, 40]);
+    expect(r.maxMb).to.be.greaterThan(0);
+  });
+});

@@ -5,7 +5,9 @@
  */
 import type { RpcContext } from './rpc.js';
 import { realGenesis, type ChopsticksGenesisProvider, type GenesisSource } from './genesis.js';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { FlatState } from './flat-state.js';
+import { HeadCalls, type CallableBlock } from './head-calls.js';
 import { buildInOneTask, type BuilderCore, type BuildingChain, type InherentProvider } from './block-builder.js';
 
 /**
@@ -52,6 +54,7 @@ export async function openChain(core: ChopsticksCore, config: ChainConfig): Prom
   const db = config.db ? new SqliteDatabase(config.db) : undefined;
   if (db) api.setDb(db, JSON.stringify('')); // Chopsticks' scope for a chain without an endpoint
   await api.isReady;
+  let serveHead = (_block: unknown) => {};
   const chain = new core.Blockchain({
     api, db, buildBlockMode: config.blockMode, inherentProviders: core.inherentProviders,
     header: { hash: genesis.genesisHash, number: 0 }, runtimeLogLevel: config.runtimeLogLevel, registeredTypes: {},
@@ -61,12 +64,21 @@ export async function openChain(core: ChopsticksCore, config: ChainConfig): Prom
   if (db) chain.onNewBlock = async (block) => { await chain.saveBlockToDB(block); await chain.setHead(block); };
   if (config.blockBuilder === 'one-task') {
     const top = (config.genesis as { genesis: { raw: { top: Record<string, string> } } }).genesis.raw.top;
-    buildInOneTask(core, chain as unknown as BuildingChain, core.inherentProviders, { flat: new FlatState(genesis.genesisHash, top), flattenEvery: config.flattenEvery });
+    const flat = new FlatState(genesis.genesisHash, top);
+    buildInOneTask(core, chain as unknown as BuildingChain, core.inherentProviders, { flat, flattenEvery: config.flattenEvery });
+    // each new head answers validation, nonce and fee calls in process (head-calls.ts)
+    await cryptoWaitReady();
+    const headCalls = new HeadCalls(flat);
+    serveHead = (block) => headCalls.serve(block as CallableBlock, (b) => (chain.head as unknown) === b);
+    const announce = chain.onNewBlock.bind(chain);
+    chain.onNewBlock = async (block) => { serveHead(block); await announce(block); };
+    (chain as unknown as { headCalls: HeadCalls }).headCalls = headCalls; // for tests and benchmarks
   }
   const highest = db ? await db.queryHighestBlock() : null;
   if (highest) {
     const head = await chain.loadBlockFromDB(highest.number);
     if (!head) throw new Error(`cannot resume from ${config.db}: block ${highest.number} is not loadable`);
+    serveHead(head);
     await chain.setHead(head);
   } else {
     await chain.newBlock(); // a fresh chain starts with block 1, as Chopsticks' genesis mode does

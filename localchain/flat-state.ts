@@ -14,24 +14,38 @@
  * head moved to a block that is not a descendant of the one the map is at) the map stops
  * and blocks stack as before.
  */
+import { hexToU8a, u8aToHex } from '@polkadot/util';
 import type { ChainBlock } from './block-builder.js';
 
 /** The parts of Chopsticks' Block and StorageLayer used here (typed locally, see chain.ts). */
 export interface StateBlock extends ChainBlock {
   readonly header: Promise<{ parentHash: { toHex(): string } }>;
   readonly parentBlock: Promise<StateBlock | undefined>;
+  /** Layers on the block: 1 as built or loaded; more when dev_setStorage pushed some. */
+  readonly storageLayerCount: number;
   storageDiff(): Promise<Record<string, string | null>>;
 }
 export interface StorageLayerClass { new (parent?: unknown): { setAll(values: [string, string][]): void } }
 
 export class FlatState {
-  #at: { hash: string; number: number } | undefined;
-  readonly #state: Map<string, string>;
+  /** The block the map holds the state of, and how many storage layers it had when applied. */
+  #at: { hash: string; number: number; layers: number } | undefined;
+  readonly #state: Map<string, Uint8Array>;
 
   /** Starts at genesis, whose state is the raw spec's storage. */
   constructor(genesisHash: string, genesisTop: Record<string, string>) {
-    this.#at = { hash: genesisHash, number: 0 };
-    this.#state = new Map(Object.entries(genesisTop));
+    this.#at = { hash: genesisHash, number: 0, layers: 1 };
+    this.#state = new Map(Object.entries(genesisTop).map(([k, v]) => [k, hexToU8a(v)]));
+  }
+
+  /** The state (keys and values as bytes), to read synchronously; callers must leave it as they found it. */
+  get state(): Map<string, Uint8Array> {
+    return this.#state;
+  }
+
+  /** The hash of the block whose state the map holds, if it follows the chain. */
+  get at(): string | undefined {
+    return this.#at?.hash;
   }
 
   /** False once the map could not follow the head. */
@@ -46,7 +60,7 @@ export class FlatState {
   async advanceTo(head: StateBlock): Promise<boolean> {
     const at = this.#at;
     if (!at) return false;
-    if (head.hash === at.hash) return true;
+    if (head.hash === at.hash && head.storageLayerCount === at.layers) return true;
     const path: StateBlock[] = [];
     let block: StateBlock | undefined = head;
     while (block && block.number > at.number) {
@@ -58,14 +72,17 @@ export class FlatState {
       this.#state.clear();
       return false;
     }
+    // layers pushed on the block the map is at since (dev_setStorage) are in its diff now: its
+    // whole diff again (final values, so applying it twice is exact), then its descendants'
+    if (block.storageLayerCount !== at.layers) path.push(block);
     for (const b of path.reverse()) {
       for (const [key, value] of Object.entries(await b.storageDiff())) {
         // absent keys the build only read come as undefined, deletions as null
         if (value === null) this.#state.delete(key);
-        else if (value !== undefined) this.#state.set(key, value);
+        else if (value !== undefined) this.#state.set(key, hexToU8a(value));
       }
     }
-    this.#at = { hash: head.hash, number: head.number };
+    this.#at = { hash: head.hash, number: head.number, layers: head.storageLayerCount };
     return true;
   }
 
@@ -73,7 +90,7 @@ export class FlatState {
   layer(StorageLayer: StorageLayerClass): unknown {
     const layer = new StorageLayer();
     // sorted: the layer keeps its keys in a sorted array, so each insert is an append
-    layer.setAll([...this.#state.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    layer.setAll([...this.#state.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, u8aToHex(v)]));
     return layer;
   }
 }

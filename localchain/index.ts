@@ -29,8 +29,10 @@ export interface LocalChainOptions {
    */
   watch?: 'tfit' | 'chopsticks';
   /**
-   * How a block is built: in one executor task (default; block-builder.ts) or with one task
-   * per runtime call, as Chopsticks builds it (the reference the one-task way must equal).
+   * How blocks are built and the head answers validation, nonce and fee calls: tfit's way
+   * (default: a block in one executor task, block-builder.ts; those calls in process,
+   * head-calls.ts) or exactly as Chopsticks does, one executor task per runtime call (the
+   * reference tfit's way must equal).
    */
   blockBuilder?: 'one-task' | 'per-call';
   /** Chopsticks log level (default 'error'). */

@@ -7,7 +7,9 @@
  * Substrate node names it and up to 15 of its ancestors (MAX_FINALIZED_BLOCKS = 16 in
  * polkadot-sdk's chain_head_follow.rs), oldest first, and dedot's client waits to know a
  * finalized block's parent before it submits: on an idle chain it waited forever.
- * Everything else in the events is passed on as Chopsticks sends it, in order.
+ * Everything else in the events is passed on as Chopsticks sends it, in order. The other
+ * families (chainSpec_v1, archive_v1, transaction_v1) are Chopsticks' and answer as the spec
+ * writes them (e2e/localchain/rpc-spec), except archive_v1_call's error, made a string here.
  */
 import type { RpcHandler, SubscriptionManager } from './rpc.js';
 
@@ -45,9 +47,17 @@ async function specEvent(context: SpecContext, data: unknown): Promise<unknown> 
   return data;
 }
 
-/** Chopsticks' handler, with chainHead_v1_follow's events in the spec's shape. */
+/** archive_v1_call's failure as the spec writes it: `{ success: false, error: string }` (Chopsticks sends the Error object, which serializes to {}). */
+async function specArchiveCall(result: Promise<unknown>): Promise<unknown> {
+  const r = (await result) as { success?: boolean; error?: unknown } | null;
+  if (r && r.success === false && typeof r.error !== 'string') return { success: false, error: r.error instanceof Error ? r.error.message : String(r.error) };
+  return r;
+}
+
+/** Chopsticks' handler, with chainHead_v1_follow's events and archive_v1_call's failures in the spec's shape. */
 export function withSpecChainHead(base: RpcHandler, context: SpecContext): RpcHandler {
   return (call, subscriptions) => {
+    if (call.method === 'archive_v1_call') return specArchiveCall(base(call, subscriptions));
     if (call.method !== 'chainHead_v1_follow') return base(call, subscriptions);
     const spec: SubscriptionManager = {
       subscribe: (method, id, onCancel) => {

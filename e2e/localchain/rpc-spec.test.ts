@@ -86,4 +86,39 @@ describe('localchain: JSON-RPC as the spec and a Substrate node write it', funct
     expect(ready).to.equal('ready');
     expect(rest.map((s) => Object.keys(s as object)[0])).to.deep.equal(['broadcast', 'inBlock', 'finalized']);
   });
+
+  it('chainSpec_v1, archive_v1 and transaction_v1 answer as the spec writes them', async () => {
+    const genesis = (await api.rpc.chain.getBlockHash(0)).toHex();
+    expect(await rpc.call('chainSpec_v1_genesisHash')).to.equal(genesis);
+    expect(await rpc.call('chainSpec_v1_chainName')).to.equal((await api.rpc.system.chain()).toString());
+    expect(await rpc.call('chainSpec_v1_properties')).to.be.an('object');
+    expect(await rpc.call('archive_v1_genesisHash')).to.equal(genesis);
+    const head = await api.rpc.chain.getHeader();
+    expect(await rpc.call('archive_v1_finalizedHeight')).to.equal(head.number.toNumber());
+    expect(await rpc.call('archive_v1_hashByHeight', [head.number.toNumber()])).to.deep.equal([head.hash.toHex()]);
+    expect(await rpc.call('archive_v1_hashByHeight', [head.number.toNumber() + 100])).to.deep.equal([]);
+    expect(await rpc.call('archive_v1_header', [head.hash.toHex()])).to.equal(head.toHex());
+    expect(await rpc.call('archive_v1_header', [`0x${'12'.repeat(32)}`])).to.equal(null);
+    const body = (await api.rpc.chain.getBlock(head.hash)).block.extrinsics.map((x) => x.toHex());
+    expect(await rpc.call('archive_v1_body', [head.hash.toHex()])).to.deep.equal(body);
+    const version = await rpc.call('archive_v1_call', [head.hash.toHex(), 'Core_version', '0x']) as { success: boolean; value: string };
+    expect(version.success).to.equal(true);
+    expect(api.createType('RuntimeVersion', version.value).specName.toString()).to.equal('tfit');
+    const failed = await rpc.call('archive_v1_call', [head.hash.toHex(), 'No_such_api', '0x']) as { success: boolean; error: unknown };
+    expect(failed.success).to.equal(false);
+    expect(failed.error).to.be.a('string').and.not.equal('');
+
+    // broadcast: an operation id for a valid and an invalid transaction alike; only the valid one lands
+    const tx = await api.tx.system.remark('0x03').signAsync(new Keyring({ type: 'sr25519' }).addFromUri('//Alice'), { nonce: -1 });
+    expect(await rpc.call('transaction_v1_broadcast', ['0xdeadbeef'])).to.be.a('string');
+    expect(await rpc.call('transaction_v1_broadcast', [tx.toHex()])).to.be.a('string');
+    const deadline = Date.now() + 10_000;
+    let found = false;
+    while (!found && Date.now() < deadline) {
+      const block = await api.rpc.chain.getBlock();
+      found = block.block.extrinsics.some((x) => x.toHex() === tx.toHex());
+      if (!found) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(found, 'the broadcast transaction was included').to.equal(true);
+  });
 });

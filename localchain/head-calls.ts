@@ -1,0 +1,82 @@
+/**
+ * Read-only runtime calls at the head, run on this process's WebAssembly engine: the same
+ * wasm, over the head's state (flat-state.ts), on the in-process Substrate host
+ * (runtime/harness/host.ts, whose host functions and trie are checked against smoldot).
+ *
+ * Why: every transaction a client submits is validated first
+ * (TaggedTransactionQueue_validate_transaction), and nonce and fee queries are runtime calls
+ * too. In Chopsticks each is an executor task that compiles the whole runtime again, ~10 ms
+ * of the one executor worker every chain shares: under load, validation alone capped the
+ * chain at a few dozen transactions a second. Here the module is compiled once and a call
+ * takes well under a millisecond.
+ *
+ * Only the calls below, only at the head, only once the map holds the head's state (layers
+ * dev_setStorage pushed on it included); anything else (another block, a chain the map
+ * stopped following, a call that traps) goes to Chopsticks' executor as before, so a
+ * refusal reads exactly as it did. e2e/localchain/head-calls.test.ts compares both over a random stream.
+ */
+import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
+import { RuntimeHost } from '../runtime/harness/host.js';
+import type { FlatState, StateBlock } from './flat-state.js';
+
+/** Runtime APIs that read state and write none a caller keeps (validation runs in a rolled-back transaction). */
+export const HEAD_CALLS = new Set([
+  'TaggedTransactionQueue_validate_transaction',
+  'AccountNonceApi_account_nonce',
+  'TransactionPaymentApi_query_info',
+  'TransactionPaymentApi_query_fee_details',
+]);
+
+const CODE = '0x3a636f6465'; // :code
+
+type CallResult = { result: string; storageDiff: [string, string | null][]; offchainStorageDiff: [string, string | null][]; runtimeLogs: unknown[] };
+export interface CallableBlock extends StateBlock {
+  call(method: string, args: string[], mockSignatureHost?: boolean): Promise<CallResult>;
+}
+
+export class HeadCalls {
+  readonly #flat: FlatState;
+  #host: RuntimeHost | undefined;
+  /** Calls answered here and handed on, for tests and benchmarks. */
+  readonly counts = { inProcess: 0, executor: 0 };
+
+  constructor(flat: FlatState) {
+    this.#flat = flat;
+  }
+
+  /** Makes `block` (the new head) answer HEAD_CALLS here while it is the head. */
+  serve(block: CallableBlock, isHead: (b: CallableBlock) => boolean): void {
+    const executor = block.call.bind(block);
+    block.call = async (method, args, mockSignatureHost) => {
+      if (HEAD_CALLS.has(method) && !mockSignatureHost && isHead(block)) {
+        const result = await this.#call(block, method, args);
+        if (result !== undefined) {
+          this.counts.inProcess++;
+          return { result, storageDiff: [], offchainStorageDiff: [], runtimeLogs: [] };
+        }
+      }
+      this.counts.executor++;
+      return executor(method, args, mockSignatureHost);
+    };
+  }
+
+  async #call(block: CallableBlock, method: string, args: string[]): Promise<string | undefined> {
+    if (!(await this.#flat.advanceTo(block)) || this.#flat.at !== block.hash) return undefined;
+    const state = this.#flat.state;
+    const code = state.get(CODE);
+    if (!code) return undefined;
+    if (!this.#host || !sameBytes(this.#host.code, code)) this.#host = new RuntimeHost(code, state);
+    try {
+      return u8aToHex(this.#host.callBytes(method, u8aConcat(...args.map((a) => hexToU8a(a))), true));
+    } catch {
+      return undefined; // a trap: the executor gives the error as it always did
+    }
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
