@@ -8,6 +8,7 @@ import { realGenesis, type ChopsticksGenesisProvider, type GenesisSource } from 
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { FlatState } from './flat-state.js';
 import { HeadCalls, type CallableBlock } from './head-calls.js';
+import { buildInBatches, type BatchingChain } from './batch.js';
 import { buildInOneTask, type BuilderCore, type BuildingChain, type InherentProvider } from './block-builder.js';
 
 /**
@@ -23,6 +24,9 @@ export interface ChopsticksContext {
 export interface SetupContext { chain: RpcContext['chain'] & ChopsticksContext['chain'] & { close(): Promise<void>; newBlock(): Promise<unknown>; loadBlockFromDB(n: number): Promise<unknown>; setHead(b: unknown): Promise<void>; onNewBlock(b: unknown): Promise<void>; saveBlockToDB(b: unknown): Promise<void> } }
 const CHOPSTICKS_CORE: string = '@acala-network/chopsticks-core';
 const CHOPSTICKS_DB: string = '@acala-network/chopsticks-db';
+
+type DbModule = { SqliteDatabase: new (path: string) => { queryHighestBlock(): Promise<{ number: number } | null> } };
+const loadDb = () => import(CHOPSTICKS_DB) as Promise<DbModule>;
 
 /** Chopsticks' core library (its own declarations stay unimported, see above). */
 export const loadChopsticksCore = () => import(CHOPSTICKS_CORE) as Promise<ChopsticksCore>;
@@ -48,15 +52,18 @@ export interface ChainConfig {
  * of parent hashes back to genesis).
  */
 export async function openChain(core: ChopsticksCore, config: ChainConfig): Promise<SetupContext> {
-  const { SqliteDatabase } = await (import(CHOPSTICKS_DB) as Promise<{ SqliteDatabase: new (path: string) => { queryHighestBlock(): Promise<{ number: number } | null> } }>);
   const genesis = await realGenesis(new core.GenesisProvider(config.genesis));
   const api = new core.Api(genesis);
-  const db = config.db ? new SqliteDatabase(config.db) : undefined;
+  // the db module (typeorm, sqlite3) is loaded only for a chain that has a db: it is a good
+  // part of a cold start
+  const db = config.db ? new (await loadDb()).SqliteDatabase(config.db) : undefined;
   if (db) api.setDb(db, JSON.stringify('')); // Chopsticks' scope for a chain without an endpoint
   await api.isReady;
   let serveHead = (_block: unknown) => {};
+  // tfit batches blocks itself (batch.ts), on Chopsticks' manual mode
+  const ownBatches = config.blockBuilder === 'one-task' && config.blockMode === 'Batch';
   const chain = new core.Blockchain({
-    api, db, buildBlockMode: config.blockMode, inherentProviders: core.inherentProviders,
+    api, db, buildBlockMode: ownBatches ? 'Manual' : config.blockMode, inherentProviders: core.inherentProviders,
     header: { hash: genesis.genesisHash, number: 0 }, runtimeLogLevel: config.runtimeLogLevel, registeredTypes: {},
   });
   // Chopsticks announces a new block (setHead: new heads, RPC subscribers) and stores it after,
@@ -73,6 +80,7 @@ export async function openChain(core: ChopsticksCore, config: ChainConfig): Prom
     const announce = chain.onNewBlock.bind(chain);
     chain.onNewBlock = async (block) => { serveHead(block); await announce(block); };
     (chain as unknown as { headCalls: HeadCalls }).headCalls = headCalls; // for tests and benchmarks
+    if (ownBatches) buildInBatches(chain as unknown as BatchingChain);
   }
   const highest = db ? await db.queryHighestBlock() : null;
   if (highest) {
