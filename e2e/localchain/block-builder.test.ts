@@ -7,6 +7,7 @@ import { cryptoWaitReady, xxhashAsHex } from '@polkadot/util-crypto';
 import { loadChopsticksCore, openChain, type ChopsticksCore } from '../../localchain/chain.js';
 import { buildBlockInOneTask, type BuildParams, type ChainBlock } from '../../localchain/block-builder.js';
 import { specPath } from '../../chain-spec/paths.js';
+import { signerAt, type TestBlock } from '../support/chopsticks-block.js';
 
 /**
  * The one-task builder against Chopsticks' per-call builder, block after block from the
@@ -16,20 +17,7 @@ import { specPath } from '../../chain-spec/paths.js';
  * the one-task way declines (and the chain falls back to per-call).
  */
 
-/** The parts of Chopsticks' Block and builder the comparison reads (typed locally, see localchain/chain.ts). */
-interface Block extends ChainBlock {
-  readonly header: Promise<{ toHex(): string }>;
-  readonly extrinsics: Promise<string[]>;
-  storageDiff(): Promise<Record<string, string | null>>;
-  get(key: string): Promise<string | undefined>;
-  readonly meta: Promise<Meta>;
-  read(type: string, query: unknown, ...args: unknown[]): Promise<{ toJSON(): unknown; toHuman(): unknown } | undefined>;
-}
-interface Meta {
-  registry: { createType(type: string, value: unknown): { toHex(): string; sign(pair: KeyringPair, opts: unknown): void }; signedExtensions: string[] };
-  tx: Record<string, Record<string, ((...args: unknown[]) => unknown)>>;
-  query: { system: { events: unknown; account: unknown } };
-}
+type Block = TestBlock;
 type PerCallBuild = (head: Block, providers: unknown, params: BuildParams, callbacks: { onApplyExtrinsicError(x: string, e: unknown): void }) => Promise<[Block, string[]]>;
 
 /** Every key a block's state lists under prefix 0x. */
@@ -84,14 +72,9 @@ describe('localchain: a block built in one task equals the block built call by c
     for (let round = 0; round < 40; round++) {
       const parent = head();
       const meta = await parent.meta;
-      const { registry, tx } = meta;
+      const { tx } = meta;
       const genesisHash = (await (chain as unknown as { getBlockAt(n: number): Promise<{ hash: string }> }).getBlockAt(0))!.hash;
-      const version = await (parent as unknown as { runtimeVersion: Promise<unknown> }).runtimeVersion;
-      const sign = (call: unknown, who: KeyringPair, nonce: number, hash = genesisHash) => {
-        const x = registry.createType('Extrinsic', call);
-        x.sign(who, { nonce, era: registry.createType('ExtrinsicEra', new Uint8Array([0])), blockHash: hash, genesisHash: hash, runtimeVersion: version, signedExtensions: registry.signedExtensions });
-        return x.toHex();
-      };
+      const sign = await signerAt(parent, genesisHash);
       const next = (who: KeyringPair) => { const n = nonces.get(who.address)!; nonces.set(who.address, n + 1); return n; };
       const transactions: string[] = [];
       const count = Math.floor(random() * 7);

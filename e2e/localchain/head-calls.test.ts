@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
-import type { KeyringPair } from '@polkadot/keyring/types';
 import { u8aConcat, u8aToHex, hexToU8a } from '@polkadot/util';
 import { blake2AsU8a, cryptoWaitReady, xxhashAsU8a } from '@polkadot/util-crypto';
 import { loadChopsticksCore, openChain } from '../../localchain/chain.js';
 import type { HeadCalls } from '../../localchain/head-calls.js';
 import { specPath } from '../../chain-spec/paths.js';
+import { signerAt, type TestBlock } from '../support/chopsticks-block.js';
 
 /**
  * Validation, nonce and fee calls answered at the head in process (localchain/head-calls.ts)
@@ -14,13 +14,7 @@ import { specPath } from '../../chain-spec/paths.js';
  * refused and malformed transactions, on several heads, including one dev_setStorage
  * changed (the map takes the change in before it answers).
  */
-interface Block {
-  hash: string;
-  call(method: string, args: string[]): Promise<{ result: string }>;
-  pushStorageLayer(): { set(key: string, value: string): void };
-  readonly meta: Promise<{ registry: { createType(t: string, v: unknown): { toHex(): string; sign(p: KeyringPair, o: unknown): void }; signedExtensions: string[] }; tx: Record<string, Record<string, (...a: unknown[]) => unknown>> }>;
-  readonly runtimeVersion: Promise<unknown>;
-}
+type Block = TestBlock;
 
 describe('localchain: validation, nonce and fee calls at the head, in process', function () {
   this.timeout(120_000);
@@ -37,13 +31,8 @@ describe('localchain: validation, nonce and fee calls at the head, in process', 
       let compared = 0;
       for (let round = 0; round < 6; round++) {
         const head = chain.head as unknown as Block;
-        const { registry, tx } = await head.meta;
-        const version = await head.runtimeVersion;
-        const sign = (call: unknown, who: KeyringPair, nonce: number, hash = genesisHash) => {
-          const x = registry.createType('Extrinsic', call);
-          x.sign(who, { nonce, era: registry.createType('ExtrinsicEra', new Uint8Array([0])), blockHash: hash, genesisHash: hash, runtimeVersion: version, signedExtensions: registry.signedExtensions });
-          return x.toHex();
-        };
+        const { tx } = await head.meta;
+        const sign = await signerAt(head, genesisHash);
         const nonces = await Promise.all(accounts.map(async (a) => {
           const args = [u8aToHex(a.publicKey)];
           const [mine, theirs] = [await head.call('AccountNonceApi_account_nonce', args), await executorCall.call(head, 'AccountNonceApi_account_nonce', args)];
