@@ -75,8 +75,8 @@ export async function openChain(core: ChopsticksCore, config: ChainConfig): Prom
     buildInOneTask(core, chain as unknown as BuildingChain, core.inherentProviders, { flat, flattenEvery: config.flattenEvery });
     // each new head answers validation, nonce and fee calls in process (head-calls.ts)
     await cryptoWaitReady();
-    const headCalls = new HeadCalls(flat);
-    serveHead = (block) => headCalls.serve(block as CallableBlock, (b) => (chain.head as unknown) === b);
+    const headCalls = new HeadCalls(flat, (b) => (chain.head as unknown) === b);
+    serveHead = (block) => headCalls.serve(block as CallableBlock);
     const announce = chain.onNewBlock.bind(chain);
     chain.onNewBlock = async (block) => { serveHead(block); await announce(block); };
     (chain as unknown as { headCalls: HeadCalls }).headCalls = headCalls; // for tests and benchmarks

@@ -19,7 +19,6 @@ import type { ChainBlock } from './block-builder.js';
 
 /** The parts of Chopsticks' Block and StorageLayer used here (typed locally, see chain.ts). */
 export interface StateBlock extends ChainBlock {
-  readonly header: Promise<{ parentHash: { toHex(): string } }>;
   readonly parentBlock: Promise<StateBlock | undefined>;
   /** Layers on the block: 1 as built or loaded; more when dev_setStorage pushed some. */
   readonly storageLayerCount: number;
@@ -41,16 +40,6 @@ export class FlatState {
   /** The state (keys and values as bytes), to read synchronously; callers must leave it as they found it. */
   get state(): Map<string, Uint8Array> {
     return this.#state;
-  }
-
-  /** The hash of the block whose state the map holds, if it follows the chain. */
-  get at(): string | undefined {
-    return this.#at?.hash;
-  }
-
-  /** False once the map could not follow the head. */
-  get following(): boolean {
-    return this.#at !== undefined;
   }
 
   /**

@@ -36,19 +36,21 @@ export interface CallableBlock extends StateBlock {
 
 export class HeadCalls {
   readonly #flat: FlatState;
+  readonly #isHead: (block: CallableBlock) => boolean;
   #host: RuntimeHost | undefined;
   /** Calls answered here and handed on, for tests and benchmarks. */
   readonly counts = { inProcess: 0, executor: 0 };
 
-  constructor(flat: FlatState) {
+  constructor(flat: FlatState, isHead: (block: CallableBlock) => boolean) {
     this.#flat = flat;
+    this.#isHead = isHead;
   }
 
-  /** Makes `block` (the new head) answer HEAD_CALLS here while it is the head. */
-  serve(block: CallableBlock, isHead: (b: CallableBlock) => boolean): void {
+  /** Makes `block` (a new head) answer HEAD_CALLS here while it is the head. */
+  serve(block: CallableBlock): void {
     const executor = block.call.bind(block);
     block.call = async (method, args, mockSignatureHost) => {
-      if (HEAD_CALLS.has(method) && !mockSignatureHost && isHead(block)) {
+      if (HEAD_CALLS.has(method) && !mockSignatureHost && this.#isHead(block)) {
         const result = await this.#call(block, method, args);
         if (result !== undefined) {
           this.counts.inProcess++;
@@ -61,7 +63,7 @@ export class HeadCalls {
   }
 
   async #call(block: CallableBlock, method: string, args: string[]): Promise<string | undefined> {
-    if (!(await this.#flat.advanceTo(block)) || this.#flat.at !== block.hash) return undefined;
+    if (!(await this.#flat.advanceTo(block))) return undefined;
     const state = this.#flat.state;
     const code = state.get(CODE);
     if (!code) return undefined;

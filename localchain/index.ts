@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { specPath } from '../chain-spec/paths.js';
 import { withNonBlockingWatch, type RpcContext, type RpcHandler } from './rpc.js';
-import { withSpecChainHead, type SpecContext } from './rpc-spec.js';
+import { withSpecJsonRpc, type SpecContext } from './rpc-spec.js';
 import { serveRpc } from './server.js';
 import { loadChopsticksCore, openChain, type ChainConfig, type ChopsticksContext, type SetupContext } from './chain.js';
 
@@ -65,7 +65,7 @@ async function setupWithServer(config: ChainConfig & { port: number; host: strin
   ]);
   const context = await openChain(core, config);
   const stopContext = () => context.chain.close();
-  const base = withSpecChainHead(handler(context), context as unknown as SpecContext);
+  const base = withSpecJsonRpc(handler(context), context as unknown as SpecContext);
   const rpc = watch === 'tfit' ? withNonBlockingWatch(base, context, core.ResponseError) : base;
   let server;
   try {
@@ -107,8 +107,7 @@ export async function startLocalChain(opts: LocalChainOptions = {}): Promise<Loc
   const close = () =>
     (closed ??= ctx.close().finally(async () => {
       if (--live === 0) {
-        const { destroyWorker } = await import('@acala-network/chopsticks-core');
-        await destroyWorker();
+        await (await loadChopsticksCore()).destroyWorker();
       }
     }));
   return { endpoint: `ws://${opts.host ?? '127.0.0.1'}:${port}`, port, close };

@@ -55,7 +55,7 @@ async function specArchiveCall(result: Promise<unknown>): Promise<unknown> {
 }
 
 /** Chopsticks' handler, with chainHead_v1_follow's events and archive_v1_call's failures in the spec's shape. */
-export function withSpecChainHead(base: RpcHandler, context: SpecContext): RpcHandler {
+export function withSpecJsonRpc(base: RpcHandler, context: SpecContext): RpcHandler {
   return (call, subscriptions) => {
     if (call.method === 'archive_v1_call') return specArchiveCall(base(call, subscriptions));
     if (call.method !== 'chainHead_v1_follow') return base(call, subscriptions);

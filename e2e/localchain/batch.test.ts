@@ -1,27 +1,18 @@
 import { expect } from 'chai';
-import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { startLocalChain, type LocalChain } from '../../localchain/index.js';
+import { startTestChain, type TestChain } from '../support/chain.js';
 
 /** tfit's batch mode (localchain/batch.ts): what arrives together shares a block; an idle chain builds nothing. */
 describe('localchain: batch block mode', function () {
   this.timeout(60_000);
-  let chain: LocalChain;
-  let api: ApiPromise;
-  let provider: WsProvider;
-  before(async () => {
-    await cryptoWaitReady();
-    chain = await startLocalChain({ port: 0, blockMode: 'batch' });
-    provider = new WsProvider(chain.endpoint);
-    api = await ApiPromise.create({ provider, noInitWarn: true });
-  });
-  after(async () => { await api?.disconnect(); await chain?.close(); });
+  let t: TestChain;
+  before(async () => { t = await startTestChain({ blockMode: 'batch' }); });
+  after(async () => { await t?.close(); });
 
-  const head = async () => (await api.rpc.chain.getHeader()).number.toNumber();
+  const head = async () => (await t.api.rpc.chain.getHeader()).number.toNumber();
   const settle = () => new Promise((r) => setTimeout(r, 300));
 
   it('puts transactions submitted together into few blocks, includes every one, and builds nothing while idle', async () => {
-    const keyring = new Keyring({ type: 'sr25519' });
+    const { api, keyring } = t;
     const senders = ['//Alice', '//Bob', '//Charlie', '//Dave', '//Eve', '//Ferdie'].map((u) => keyring.addFromUri(u));
     const sink = keyring.addFromUri('//batch//sink').address;
     const start = await head();
@@ -40,7 +31,7 @@ describe('localchain: batch block mode', function () {
       blocks = end - start;
       for (let n = start + 1; n <= end; n++) {
         const block = await api.rpc.chain.getBlock(await api.rpc.chain.getBlockHash(n));
-        included += block.block.extrinsics.filter((x) => txs.some((t) => t.hash.eq(x.hash))).length;
+        included += block.block.extrinsics.filter((x) => txs.some((tx) => tx.hash.eq(x.hash))).length;
       }
     }
     expect(included, 'every transaction is in a block').to.equal(txs.length);
@@ -51,9 +42,9 @@ describe('localchain: batch block mode', function () {
   });
 
   it("hands block production to Chopsticks' modes when dev_setBlockBuildMode switches it", async () => {
+    const { api, provider, alice } = t;
     await provider.send('dev_setBlockBuildMode', ['Instant']);
     const before = await head();
-    const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
     await api.tx.system.remark('0x0b').signAndSend(alice, { nonce: -1 });
     await settle();
     expect(await head()).to.equal(before + 1);

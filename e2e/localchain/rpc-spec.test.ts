@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import WebSocket from 'ws';
-import { ApiPromise, Keyring, WsProvider } from '@polkadot/api';
-import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { startLocalChain, type LocalChain } from '../../localchain/index.js';
+import type { ApiPromise } from '@polkadot/api';
+import { startTestChain, type TestChain } from '../support/chain.js';
 
 /** A bare JSON-RPC client: what the chain sends, byte for byte, with no client library between. */
 class RawRpc {
@@ -41,16 +40,15 @@ class RawRpc {
 
 describe('localchain: JSON-RPC as the spec and a Substrate node write it', function () {
   this.timeout(60_000);
-  let chain: LocalChain;
+  let t: TestChain;
   let rpc: RawRpc;
   let api: ApiPromise;
   before(async () => {
-    await cryptoWaitReady();
-    chain = await startLocalChain({ port: 0 });
-    rpc = await RawRpc.open(chain.endpoint);
-    api = await ApiPromise.create({ provider: new WsProvider(chain.endpoint), noInitWarn: true });
+    t = await startTestChain();
+    api = t.api;
+    rpc = await RawRpc.open(t.chain.endpoint);
   });
-  after(async () => { rpc?.close(); await api?.disconnect(); await chain?.close(); });
+  after(async () => { rpc?.close(); await t?.close(); });
 
   it("chainHead_v1_follow(withRuntime): the runtime as { type: 'valid', spec } with apis by id; the finalized block and its ancestors; new blocks and finality follow", async () => {
     await rpc.call('dev_newBlock', [{ count: 20 }]); // more finalized blocks than the event names
@@ -69,7 +67,7 @@ describe('localchain: JSON-RPC as the spec and a Substrate node write it', funct
     expect(init.finalizedBlockHashes).to.deep.equal(ancestry.slice(-16));
     expect((init.finalizedBlockHashes as string[]).at(-1)).to.equal(head.hash.toHex());
 
-    await api.tx.system.remark('0x01').signAndSend(new Keyring({ type: 'sr25519' }).addFromUri('//Alice'));
+    await api.tx.system.remark('0x01').signAndSend(t.alice);
     const block = await rpc.until('newBlock event', () => events().find((e) => e.event === 'newBlock'));
     expect(block.newRuntime).to.equal(null); // same runtime as its parent
     await rpc.until('finalized event', () => events().find((e) => e.event === 'finalized' && (e.finalizedBlockHashes as string[]).includes(block.blockHash as string)));
@@ -77,7 +75,7 @@ describe('localchain: JSON-RPC as the spec and a Substrate node write it', funct
   });
 
   it('author_submitAndWatchExtrinsic: unit statuses are bare strings ("ready"), the others objects', async () => {
-    const alice = new Keyring({ type: 'sr25519' }).addFromUri('//Alice');
+    const alice = t.alice;
     const tx = await api.tx.system.remark('0x02').signAsync(alice, { nonce: -1 });
     const sub = await rpc.call('author_submitAndWatchExtrinsic', [tx.toHex()]) as string;
     const statuses = () => rpc.notifications.filter((n) => n.subscription === sub).map((n) => n.result);
@@ -109,7 +107,7 @@ describe('localchain: JSON-RPC as the spec and a Substrate node write it', funct
     expect(failed.error).to.be.a('string').and.not.equal('');
 
     // broadcast: an operation id for a valid and an invalid transaction alike; only the valid one lands
-    const tx = await api.tx.system.remark('0x03').signAsync(new Keyring({ type: 'sr25519' }).addFromUri('//Alice'), { nonce: -1 });
+    const tx = await api.tx.system.remark('0x03').signAsync(t.alice, { nonce: -1 });
     expect(await rpc.call('transaction_v1_broadcast', ['0xdeadbeef'])).to.be.a('string');
     expect(await rpc.call('transaction_v1_broadcast', [tx.toHex()])).to.be.a('string');
     const deadline = Date.now() + 10_000;
