@@ -26,6 +26,17 @@ const GIB = 1024n ** 3n;
 const t0 = Date.now();
 const line = (who: string, what: string) => console.log(`${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s  ${who.padEnd(12)} ${what}`);
 
+/** The resources a node reported for `contractId`, once it has (the first report follows a workload's start). */
+async function reportedResources(contractId: number): Promise<{ cru: bigint; mru: bigint; sru: bigint }> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { used } = await client.api.query.smartContractModule.nodeContractResources(contractId);
+    if (used.mru.toBigInt() > 0n) return { cru: used.cru.toBigInt(), mru: used.mru.toBigInt(), sru: used.sru.toBigInt() };
+    if (Date.now() > deadline) throw new Error(`no node reported the resources of contract ${contractId} within 10 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 
 await cryptoWaitReady();
 const dir = mkdtempSync(join(tmpdir(), 'tfit-demo-'));
@@ -98,6 +109,12 @@ try {
     const body = await (await fetch(`http://${ip}:${port}/`, { signal: AbortSignal.timeout(3000) })).text();
     line('consumer', `GET http://${ip}:${port}/ → ${body.trim()}`);
     if (!body.includes('hello from tfit')) throw new Error(`unexpected answer from node ${nodeId}`);
+  }
+
+  // the nodes measure what the workload uses and report it: billing charges for that
+  for (const { contractId, nodeId } of record.contracts) {
+    const used = await reportedResources(contractId);
+    line(`node ${nodeId}`, `contract ${contractId} uses ${used.cru} cores, ${(Number(used.mru) / 2 ** 20).toFixed(0)} MB memory, ${used.sru} bytes disk`);
   }
 
   // billing: an hour later, each contract is billed and the farmer paid

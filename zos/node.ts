@@ -77,6 +77,8 @@ function defaultIp(key: KeyringPair): string {
 }
 
 const DEFAULT_LOCATION: Location = { city: 'Ghent', country: 'Belgium', latitude: '51.05', longitude: '3.72' };
+/** How long after its processes start a workload's first resource report waits, so that it measures them loaded. */
+const RESOURCES_SETTLE_MS = 300;
 
 export class SimNode {
   readonly running = new Map<number, Running>();
@@ -221,11 +223,14 @@ export class SimNode {
     }
     // resuming after a restart: the chain already says deployed/running
     if (state === null) await this.report(id, { state: 'Deployed' });
-    this.startProcesses(id, deployment, dir);
-    await new Promise((r) => setTimeout(r, 300));
+    // running once every process has started: one that cannot start fails the workload
+    // instead, one that exits later fails it then
+    await this.startProcesses(id, deployment, dir);
     const r = this.running.get(id);
-    if (r && !r.failed && state?.state !== 'Running') await this.report(id, { state: 'Running' });
-    if (r && !r.failed) await this.reportResources(r);
+    if (!r || r.failed) return;
+    if (state?.state !== 'Running') await this.report(id, { state: 'Running' });
+    // what the processes use is measured once they have loaded
+    setTimeout(() => { if (!r.failed && this.running.get(id) === r) void this.reportResources(r); }, RESOURCES_SETTLE_MS).unref();
   }
 
   /** The deployment behind `hash`, checked: its hash, its definition's signature, and that the signer is the expert twin's key. */
@@ -257,9 +262,11 @@ export class SimNode {
     }
   }
 
-  private startProcesses(id: number, deployment: workload.Deployment, dir: string): void {
+  /** Starts the deployment's processes; resolves once each has started or failed to. */
+  private startProcesses(id: number, deployment: workload.Deployment, dir: string): Promise<void> {
     const r: Running = { contractId: id, processes: [], dir, failed: false, cru: deployment.signed.definition.capacity.cru, peakRssBytes: 0, lastReport: 0 };
     this.running.set(id, r);
+    const started: Promise<void>[] = [];
     for (const p of deployment.processes) {
       const child = spawn(p.command, p.args, {
         cwd: dir,
@@ -270,6 +277,7 @@ export class SimNode {
       const log: Buffer[] = [];
       child.stdout?.on('data', (c) => log.push(c));
       child.stderr?.on('data', (c) => log.push(c));
+      started.push(new Promise<void>((resolve) => { child.once('spawn', resolve); child.once('error', () => resolve()); }));
       child.on('error', (e) => this.fail(r, `process ${p.name}: ${e.message}`));
       child.on('exit', (code, signal) => {
         if (existsSync(dir)) writeFileSync(join(dir, `${p.name}.log`), Buffer.concat(log)); // gone when canceled
@@ -279,6 +287,7 @@ export class SimNode {
       });
       r.processes.push({ name: p.name, child, limits: p.limits });
     }
+    return Promise.all(started).then(() => {});
   }
 
   private fail(r: Running, reason: string): void {

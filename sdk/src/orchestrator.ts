@@ -17,6 +17,7 @@ import { instantiate, type SignedDefinition } from './workload/signed.js';
 import type { Capacity } from './workload/definition.js';
 import type { Node, WorkloadState } from './modules/types.js';
 import * as to from './modules/convert.js';
+import { NewHeads } from './heads.js';
 
 export interface Requirements {
   /** How many nodes (one contract each), default 1. */
@@ -71,6 +72,8 @@ export class DeploymentFailedError extends TfitError {
 
 const KEY = (id: number) => `tfit/deployments/${id}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The longest a follower waits between two looks when no new head announces itself. */
+const FOLLOW_POLL_MS = 1_000;
 
 export class Orchestrator {
   constructor(readonly client: TfitClient, readonly signer: KeyringPair, readonly storeUrl: string) {}
@@ -194,25 +197,30 @@ export class Orchestrator {
 
   /**
    * Follows consensus, then the nodes, until every contract runs, one fails, or the time is
-   * up, polling the chain. A lost
+   * up, looking at the chain at every new head (and at least every second). A lost
    * connection is waited out (the client reconnects by itself) until the deadline: the
    * chain, not this process, holds the deployment's state.
    */
   private async follow(record: DeploymentRecord, step: (s: DeployStep) => void, timeoutMs: number): Promise<DeploymentRecord> {
     const deadline = Date.now() + timeoutMs;
     const seen = new Map<number, string>();
-    for (;;) {
-      if (Date.now() > deadline) throw new TfitError(`deployment ${record.deploymentId}: still ${record.phase} after ${timeoutMs} ms`);
-      // while the client is reconnecting, asking would only fail (and polkadot-js would log it)
-      if (!this.client.api.isConnected) { await sleep(250); continue; }
-      try {
-        record = await this.advance(record, seen, step);
-        if (record.phase === 'running') return record;
-      } catch (e) {
-        if (e instanceof DeploymentFailedError || this.client.api.isConnected) throw e;
-        this.client.logger.warn('chain unreachable; still following the deployment', { deploymentId: record.deploymentId, error: String(e) });
+    const heads = await NewHeads.follow(this.client.api);
+    try {
+      for (;;) {
+        if (Date.now() > deadline) throw new TfitError(`deployment ${record.deploymentId}: still ${record.phase} after ${timeoutMs} ms`);
+        // while the client is reconnecting, asking would only fail (and polkadot-js would log it)
+        if (!this.client.api.isConnected) { await sleep(250); continue; }
+        try {
+          record = await this.advance(record, seen, step);
+          if (record.phase === 'running') return record;
+        } catch (e) {
+          if (e instanceof DeploymentFailedError || this.client.api.isConnected) throw e;
+          this.client.logger.warn('chain unreachable; still following the deployment', { deploymentId: record.deploymentId, error: String(e) });
+        }
+        await heads.next(FOLLOW_POLL_MS);
       }
-      await sleep(250);
+    } finally {
+      heads.stop();
     }
   }
 

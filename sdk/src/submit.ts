@@ -5,8 +5,7 @@
  */
 import type { ApiPromise } from '@polkadot/api';
 import type { SignerOptions, SubmittableExtrinsic } from '@polkadot/api/types';
-import type { ISubmittableResult } from '@polkadot/types/types';
-import type { DispatchError, EventRecord } from '@polkadot/types/interfaces';
+import type { DispatchError, EventRecord, ExtrinsicStatus } from '@polkadot/types/interfaces';
 import {
   ConnectionError, DispatchFailure, DroppedError, InvalidTransactionError, ModuleError, TimeoutError, UsurpedError, invalidKind,
   type Inclusion, type InvalidKind, type Pallet,
@@ -14,6 +13,7 @@ import {
 import type { NonceManager } from './nonces.js';
 import { isPair, type TxSigner } from './signer.js';
 import type { Logger } from './logger.js';
+import { InclusionReader } from './inclusion.js';
 
 export type Tx = SubmittableExtrinsic<'promise'>;
 
@@ -39,6 +39,22 @@ export interface SubmitContext {
   logger: Logger;
   /** Default `timeoutMs` for this context's submissions. */
   submitTimeoutMs?: number;
+  /** Reads included transactions' events (one per connection; made on first use if absent). */
+  inclusions?: InclusionReader;
+}
+
+const readers = new WeakMap<ApiPromise, InclusionReader>();
+function inclusionsOf(ctx: SubmitContext): InclusionReader {
+  if (ctx.inclusions) return ctx.inclusions;
+  let reader = readers.get(ctx.api);
+  if (!reader) readers.set(ctx.api, (reader = new InclusionReader(ctx.api)));
+  return reader;
+}
+
+/** The chain's own JSON answers, where decoding them through a block's registry would cost more than it tells. */
+interface RawHeads {
+  getFinalizedHead: { raw(): Promise<string> };
+  getHeader: { raw(hash: string): Promise<{ parentHash: string; number: string }> };
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -69,9 +85,11 @@ export function dispatchErrorOf(api: ApiPromise, err: DispatchError, inclusion: 
  */
 async function eraOptions(api: ApiPromise, mortality: number | 'immortal'): Promise<{ era: unknown; blockHash: string }> {
   if (mortality === 'immortal') return { era: 0, blockHash: api.genesisHash.toHex() };
-  const finalized = await api.rpc.chain.getHeader(await api.rpc.chain.getFinalizedHead());
-  const number = finalized.number.toNumber();
-  const [birth, hash] = number > 0 ? [number - 1, finalized.parentHash.toHex()] : [0, finalized.hash.toHex()];
+  const chain = api.rpc.chain as unknown as RawHeads;
+  const finalizedHash = await chain.getFinalizedHead.raw();
+  const finalized = await chain.getHeader.raw(finalizedHash);
+  const number = Number(finalized.number);
+  const [birth, hash] = number > 0 ? [number - 1, finalized.parentHash] : [0, finalizedHash];
   return { era: api.createType('ExtrinsicEra', { current: birth, period: mortality }), blockHash: hash };
 }
 
@@ -117,6 +135,7 @@ export async function submit(ctx: SubmitContext, tx: Tx, options: SubmitOptions)
     let lastStatus = 'none';
     let unsubscribe: (() => void) | undefined;
     let settled = false;
+    let reading = false; // the inclusion's events are being read: later statuses change nothing
     const onDisconnect = () => finish(new ConnectionError(`connection lost while waiting for ${txHash}`));
     api.on('disconnected', onDisconnect);
     const timer = setTimeout(() => {
@@ -135,9 +154,9 @@ export async function submit(ctx: SubmitContext, tx: Tx, options: SubmitOptions)
       else resolve(outcome);
     }
 
-    const onStatus = (r: ISubmittableResult) => {
-      const s = r.status;
+    const onStatus = (s: ExtrinsicStatus) => {
       lastStatus = s.type;
+      if (settled) return;
       if (s.isInvalid) {
         nonces.reset(address);
         // the status carries no reason: ask the runtime, which answers with the InvalidTransaction kind
@@ -150,14 +169,21 @@ export async function submit(ctx: SubmitContext, tx: Tx, options: SubmitOptions)
       if (s.isDropped) { nonces.reset(address); finish(new DroppedError(`transaction ${txHash} was dropped from the pool`)); return; }
       if (s.isUsurped) { nonces.reset(address); finish(new UsurpedError(`transaction ${txHash} was replaced by ${s.asUsurped.toHex()}`)); return; }
       const done = waitFor === 'finalized' ? s.isFinalized : s.isInBlock || s.isFinalized;
-      if (!done) return;
+      if (!done || reading) return;
+      reading = true;
       const blockHash = (s.isInBlock ? s.asInBlock : s.asFinalized).toHex();
-      const inclusion: Inclusion = { txHash, blockHash, events: r.events, fee: feePaid(api, r.events), nonce };
-      if (r.dispatchError) finish(dispatchErrorOf(api, r.dispatchError, inclusion));
-      else finish(inclusion);
+      inclusionsOf(ctx).read(blockHash, txHash).then(
+        ({ events }) => {
+          const inclusion: Inclusion = { txHash, blockHash, events, fee: feePaid(api, events), nonce };
+          const failed = events.find((e) => api.events.system.ExtrinsicFailed.is(e.event));
+          if (failed) finish(dispatchErrorOf(api, failed.event.data[0] as DispatchError, inclusion));
+          else finish(inclusion);
+        },
+        (cause: Error) => finish(new ConnectionError(`cannot read the events of ${txHash} in block ${blockHash}: ${cause.message}`, { cause })),
+      );
     };
 
-    tx.send(onStatus)
+    api.rpc.author.submitAndWatchExtrinsic(tx, onStatus)
       .then((u) => {
         reservation?.sent();
         if (settled) u();
