@@ -25,6 +25,7 @@
 import { u8aConcat, hexToU8a, compactToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
 import type { FlatState, StateBlock, StorageLayerClass } from './flat-state.js';
+import type { InProcessTasks } from './in-process-task.js';
 
 /** The parts of Chopsticks' Block, Blockchain and executor used here (typed locally, see index.ts). */
 export interface ChainBlock {
@@ -86,6 +87,8 @@ export async function buildBlockInOneTask(
   core: BuilderCore, head: ChainBlock, inherentProviders: InherentProvider[], params: BuildParams,
   /** The storage the new block stands on: by default its parent's; a flat copy of it (flat-state.ts) cuts the chain of layers. */
   base: unknown = storageOf(head),
+  /** Runs the task in this process when it can (in-process-task.ts); the executor runs it otherwise. */
+  inProcess?: InProcessTasks,
 ): Promise<ChainBlock | undefined> {
   const messages = Object.keys(params.upwardMessages ?? {}).length + (params.downwardMessages?.length ?? 0) + Object.keys(params.horizontalMessages ?? {}).length;
   // block 1 gets Chopsticks' genesis parent-hash override between calls: leave it to Chopsticks
@@ -107,14 +110,16 @@ export async function buildBlockInOneTask(
   }
   const inherents = inherentCalls.flat();
   const transactions = params.transactions;
-  const response = await core.runTask({
+  const calls: [string, string[]][] = [
+    ['Core_initialize_block', [header.toHex()]],
+    ...inherentCalls.map((xs): [string, string[]] => ['BlockBuilder_apply_extrinsic', xs]),
+    ...transactions.map((x): [string, string[]] => ['BlockBuilder_apply_extrinsic', [x]]),
+    ['BlockBuilder_finalize_block', []],
+  ];
+  const here = await inProcess?.run(head as StateBlock, calls, chain.mockSignatureHost);
+  const response: TaskResponse = here ? { Call: here } : await core.runTask({
     wasm: await head.wasm,
-    calls: [
-      ['Core_initialize_block', [header.toHex()]],
-      ...inherentCalls.map((xs): [string, string[]] => ['BlockBuilder_apply_extrinsic', xs]),
-      ...transactions.map((x): [string, string[]] => ['BlockBuilder_apply_extrinsic', [x]]),
-      ['BlockBuilder_finalize_block', []],
-    ],
+    calls,
     mockSignatureHost: chain.mockSignatureHost,
     allowUnresolvedImports: chain.allowUnresolvedImports,
     runtimeLogLevel: chain.runtimeLogLevel,
@@ -153,7 +158,7 @@ function orderedRoot(core: BuilderCore, extrinsics: string[]): Promise<string> {
  */
 export function buildInOneTask(
   core: BuilderCore, chain: BuildingChain, inherentProviders: InherentProvider[],
-  { flat, flattenEvery = 256 }: { flat?: FlatState; flattenEvery?: number } = {},
+  { flat, flattenEvery = 256, inProcess }: { flat?: FlatState; flattenEvery?: number; inProcess?: InProcessTasks } = {},
 ): void {
   const pool = chain.txPool;
   const perCall = pool.buildBlockWithParams.bind(pool);
@@ -166,7 +171,7 @@ export function buildInOneTask(
       try {
         const head = chain.head;
         const flatten = !!flat && stacked + 1 >= flattenEvery && (await flat.advanceTo(head as StateBlock));
-        const block = await buildBlockInOneTask(core, head, inherentProviders, params, flatten ? flat!.layer(core.StorageLayer) : undefined);
+        const block = await buildBlockInOneTask(core, head, inherentProviders, params, flatten ? flat!.layer(core.StorageLayer) : undefined, inProcess);
         if (block) await chain.onNewBlock(block);
         else await perCall(params);
         stacked = block && flatten ? 1 : stacked + 1;

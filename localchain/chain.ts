@@ -8,6 +8,7 @@ import { realGenesis, type ChopsticksGenesisProvider, type GenesisSource } from 
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { FlatState } from './flat-state.js';
 import { HeadCalls, type CallableBlock } from './head-calls.js';
+import { InProcessTasks } from './in-process-task.js';
 import { buildInBatches, type BatchingChain } from './batch.js';
 import { buildInOneTask, type BuilderCore, type BuildingChain, type InherentProvider } from './block-builder.js';
 
@@ -39,8 +40,10 @@ export interface ChopsticksCore extends BuilderCore {
   ResponseError: new (code: number, message: string) => Error;
   destroyWorker(): Promise<void>;
 }
+/** See LocalChainOptions.blockBuilder. */
+export type BlockBuilder = 'in-process' | 'one-task' | 'per-call';
 export interface ChainConfig {
-  genesis: unknown; blockMode: string; db?: string; runtimeLogLevel: number; blockBuilder: 'one-task' | 'per-call';
+  genesis: unknown; blockMode: string; db?: string; runtimeLogLevel: number; blockBuilder: BlockBuilder;
   /** One-task blocks between flat copies of the state (flat-state.ts); default 256. */
   flattenEvery?: number;
 }
@@ -61,7 +64,8 @@ export async function openChain(core: ChopsticksCore, config: ChainConfig): Prom
   await api.isReady;
   let serveHead = (_block: unknown) => {};
   // tfit batches blocks itself (batch.ts), on Chopsticks' manual mode
-  const ownBatches = config.blockBuilder === 'one-task' && config.blockMode === 'Batch';
+  const tfitBuilds = config.blockBuilder !== 'per-call';
+  const ownBatches = tfitBuilds && config.blockMode === 'Batch';
   const chain = new core.Blockchain({
     api, db, buildBlockMode: ownBatches ? 'Manual' : config.blockMode, inherentProviders: core.inherentProviders,
     header: { hash: genesis.genesisHash, number: 0 }, runtimeLogLevel: config.runtimeLogLevel, registeredTypes: {},
@@ -69,12 +73,14 @@ export async function openChain(core: ChopsticksCore, config: ChainConfig): Prom
   // Chopsticks announces a new block (setHead: new heads, RPC subscribers) and stores it after,
   // so a kill -9 in between lost a block clients had been told of: store it first.
   if (db) chain.onNewBlock = async (block) => { await chain.saveBlockToDB(block); await chain.setHead(block); };
-  if (config.blockBuilder === 'one-task') {
+  if (tfitBuilds) {
     const top = (config.genesis as { genesis: { raw: { top: Record<string, string> } } }).genesis.raw.top;
     const flat = new FlatState(genesis.genesisHash, top);
-    buildInOneTask(core, chain as unknown as BuildingChain, core.inherentProviders, { flat, flattenEvery: config.flattenEvery });
-    // each new head answers validation, nonce and fee calls in process (head-calls.ts)
     await cryptoWaitReady();
+    const inProcess = config.blockBuilder === 'in-process' ? new InProcessTasks(flat) : undefined;
+    buildInOneTask(core, chain as unknown as BuildingChain, core.inherentProviders, { flat, flattenEvery: config.flattenEvery, inProcess });
+    (chain as unknown as { inProcessTasks?: InProcessTasks }).inProcessTasks = inProcess; // for tests and benchmarks
+    // each new head answers validation, nonce and fee calls in process (head-calls.ts)
     const headCalls = new HeadCalls(flat, (b) => (chain.head as unknown) === b);
     serveHead = (block) => headCalls.serve(block as CallableBlock);
     const announce = chain.onNewBlock.bind(chain);

@@ -7,7 +7,7 @@ import { specPath } from '../chain-spec/paths.js';
 import { withNonBlockingWatch, type RpcContext, type RpcHandler } from './rpc.js';
 import { withSpecJsonRpc, type SpecContext } from './rpc-spec.js';
 import { serveRpc } from './server.js';
-import { loadChopsticksCore, openChain, type ChainConfig, type ChopsticksContext, type SetupContext } from './chain.js';
+import { loadChopsticksCore, openChain, type BlockBuilder, type ChainConfig, type ChopsticksContext, type SetupContext } from './chain.js';
 
 export type BlockMode = 'instant' | 'batch' | 'manual';
 /** Chopsticks' BuildBlockMode values. */
@@ -30,11 +30,13 @@ export interface LocalChainOptions {
   watch?: 'tfit' | 'chopsticks';
   /**
    * How blocks are built and the head answers validation, nonce and fee calls: tfit's way
-   * (default: a block in one executor task, block-builder.ts; those calls in process,
-   * head-calls.ts) or exactly as Chopsticks does, one executor task per runtime call (the
-   * reference tfit's way must equal).
+   * (default 'in-process': a block's calls as one task, block-builder.ts, run on this
+   * process's WebAssembly engine, in-process-task.ts, else as one executor task; those calls
+   * in process, head-calls.ts), 'one-task' (the same, the task always on Chopsticks'
+   * executor), or exactly as Chopsticks does, one executor task per runtime call
+   * ('per-call': the reference tfit's ways must equal).
    */
-  blockBuilder?: 'one-task' | 'per-call';
+  blockBuilder?: BlockBuilder;
   /** Chopsticks log level (default 'error'). */
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -48,6 +50,7 @@ export interface LocalChain {
 }
 
 export { PortInUseError } from './server.js';
+export type { BlockBuilder } from './chain.js';
 
 let live = 0;
 
@@ -97,7 +100,7 @@ export async function startLocalChain(opts: LocalChainOptions = {}): Promise<Loc
     blockMode: MODES[opts.blockMode ?? 'instant'],
     db: opts.db,
     runtimeLogLevel: Number(process.env.TFIT_RUNTIME_LOG ?? 0),
-    blockBuilder: opts.blockBuilder ?? 'one-task',
+    blockBuilder: opts.blockBuilder ?? 'in-process',
   }, opts.watch ?? 'tfit');
   const port = ctx.port;
   let closed: Promise<void> | undefined;

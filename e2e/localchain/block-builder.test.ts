@@ -7,6 +7,8 @@ import { cryptoWaitReady, xxhashAsHex } from '@polkadot/util-crypto';
 import { loadChopsticksCore, openChain, type ChopsticksCore } from '../../localchain/chain.js';
 import { buildBlockInOneTask, type BuildParams, type ChainBlock } from '../../localchain/block-builder.js';
 import { specPath } from '../../chain-spec/paths.js';
+import { FlatState } from '../../localchain/flat-state.js';
+import { InProcessTasks } from '../../localchain/in-process-task.js';
 import { signerAt, type TestBlock } from '../support/chopsticks-block.js';
 
 /**
@@ -41,12 +43,14 @@ function prng(seed: number) {
 }
 
 
-describe('localchain: a block built in one task equals the block built call by call', function () {
+describe('localchain: a block built in one task (executor or in process) equals the block built call by call', function () {
   this.timeout(300_000);
   let core: ChopsticksCore;
   let chain: Awaited<ReturnType<typeof openChain>>['chain'];
-  /** The chain as tfit runs it: one task a block, falling back per call, a flat state copy every 4 blocks. */
+  /** The chain as tfit runs it: one task a block (in process), falling back per call, a flat state copy every 4 blocks. */
   let tfit: Awaited<ReturnType<typeof openChain>>['chain'];
+  /** Blocks run on this process's engine (in-process-task.ts) over a flat state following `chain`. */
+  let tasks: InProcessTasks;
   before(async () => {
     await cryptoWaitReady();
     core = await loadChopsticksCore();
@@ -54,7 +58,9 @@ describe('localchain: a block built in one task equals the block built call by c
     // a genesis timestamp, so block 1 (stamped parent + slot, else the wall clock) is the same on both chains
     genesis.genesis.raw.top[`${xxhashAsHex('Timestamp', 128)}${xxhashAsHex('Now', 128).slice(2)}`] = u8aToHex(bnToU8a(1_700_000_000_000n, { bitLength: 64 }));
     ({ chain } = await openChain(core, { genesis, blockMode: 'Manual', runtimeLogLevel: 0, blockBuilder: 'per-call' }));
-    ({ chain: tfit } = await openChain(core, { genesis, blockMode: 'Manual', runtimeLogLevel: 0, blockBuilder: 'one-task', flattenEvery: 4 }));
+    ({ chain: tfit } = await openChain(core, { genesis, blockMode: 'Manual', runtimeLogLevel: 0, blockBuilder: 'in-process', flattenEvery: 4 }));
+    // the in-process builder of this test follows the per-call chain's state
+    tasks = new InProcessTasks(new FlatState((await (chain as unknown as { getBlockAt(n: number): Promise<{ hash: string }> }).getBlockAt(0)).hash, genesis.genesis.raw.top));
   });
   after(async () => { await chain?.close(); await tfit?.close(); });
 
@@ -103,27 +109,32 @@ describe('localchain: a block built in one task equals the block built call by c
       }
 
       const oneTask = (await buildBlockInOneTask(core, parent, core.inherentProviders, { transactions })) as Block | undefined;
+      const inProcess = (await buildBlockInOneTask(core, parent, core.inherentProviders, { transactions }, undefined, tasks)) as Block | undefined;
       const refused: string[] = [];
       const [reference, pending] = await perCall(parent, core.inherentProviders, { transactions, upwardMessages: {}, downwardMessages: [], horizontalMessages: {} }, { onApplyExtrinsicError: (x) => refused.push(x) });
       const dropped = refused.length + pending.length;
       const context = `seed ${seed}, round ${round}, ${transactions.length} extrinsics, ${dropped} dropped`;
       if (dropped > 0) {
         expect(oneTask, `one task must decline a block the per-call builder drops from (${context})`).to.equal(undefined);
+        expect(inProcess, `in process must decline a block the per-call builder drops from (${context})`).to.equal(undefined);
         seen.declined++;
         // the model's nonces: only what was included consumed one
         for (const a of accounts) nonces.set(a.address, ((await reference.read('AccountInfo', meta.query.system.account, a.address))?.toJSON() as { nonce: number } | undefined)?.nonce ?? 0);
       } else {
-        expect(oneTask, `one task must build a block of only applicable extrinsics (${context})`).to.not.equal(undefined);
-        expect(oneTask!.hash, context).to.equal(reference.hash);
-        expect((await oneTask!.header).toHex(), context).to.equal((await reference.header).toHex());
-        expect(await oneTask!.extrinsics, context).to.deep.equal(await reference.extrinsics);
-        // the same state: every key either block touched reads the same in both (Chopsticks'
-        // per-call diff also lists the keys the build only read, at their unchanged values)
-        const [mine, theirs] = [await oneTask!.storageDiff(), await reference.storageDiff()];
-        for (const key of new Set([...Object.keys(mine), ...Object.keys(theirs)]))
-          expect(await oneTask!.get(key), `${context}, key ${key}`).to.equal(await reference.get(key));
-        // and it wrote nothing the per-call block does not hold
-        expect(Object.keys(mine).filter((k) => !(k in theirs)), context).to.deep.equal([]);
+        for (const [way, built] of [['one task', oneTask], ['in process', inProcess]] as const) {
+          const where = `${way}: ${context}`;
+          expect(built, `${way} must build a block of only applicable extrinsics (${context})`).to.not.equal(undefined);
+          expect(built!.hash, where).to.equal(reference.hash);
+          expect((await built!.header).toHex(), where).to.equal((await reference.header).toHex());
+          expect(await built!.extrinsics, where).to.deep.equal(await reference.extrinsics);
+          // the same state: every key either block touched reads the same in both (Chopsticks'
+          // per-call diff also lists the keys the build only read, at their unchanged values)
+          const [mine, theirs] = [await built!.storageDiff(), await reference.storageDiff()];
+          for (const key of new Set([...Object.keys(mine), ...Object.keys(theirs)]))
+            expect(await built!.get(key), `${where}, key ${key}`).to.equal(await reference.get(key));
+          // and it wrote nothing the per-call block does not hold
+          expect(Object.keys(mine).filter((k) => !(k in theirs)), where).to.deep.equal([]);
+        }
         seen.oneTask++;
       }
       const events = JSON.stringify((await reference.read('Vec<EventRecord>', meta.query.system.events))?.toHuman() ?? []);
@@ -146,5 +157,10 @@ describe('localchain: a block built in one task equals the block built call by c
     expect(seen.oneTask, `seed ${seed}`).to.be.greaterThan(5);
     expect(seen.declined, `seed ${seed}`).to.be.greaterThan(5);
     expect(seen.failedIncluded, `seed ${seed}`).to.be.greaterThan(0);
+    // the in-process blocks really ran in process, on this test's builder and on tfit's chain
+    expect(tasks.counts.inProcess, `seed ${seed}`).to.equal(seen.oneTask + seen.declined); // every round ran here
+    expect(tasks.counts.declined, `seed ${seed}`).to.equal(0);
+    const chainTasks = (tfit as unknown as { inProcessTasks: InProcessTasks }).inProcessTasks;
+    expect(chainTasks.counts.inProcess, `seed ${seed}`).to.be.greaterThan(30);
   });
 });
