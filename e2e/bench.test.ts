@@ -89,11 +89,11 @@ describe('benchmarks: network (smoke run, small sizes)', function () {
 });
 
 describe('benchmarks: tfchain and memory (smoke run, small sizes)', () => {
-  it('remarks blocks, one task and per call, with TF-Chain\'s runtime when its spec is given', async () => {
+  it('remarks blocks, one task (in process, executor) and per call, with TF-Chain\'s runtime when its spec is given', async () => {
     const { benchTfchain } = await import('../bench/tfchain.js');
     const r = await benchTfchain({ remarks: 5, samples: 1 });
     const tfit = r.rows.filter((x) => x.runtime === 'tfit');
-    expect(tfit.map((x) => x.builder)).to.deep.equal(['one-task', 'per-call']);
+    expect(tfit.map((x) => x.builder)).to.deep.equal(['in-process', 'one-task', 'per-call']);
     for (const x of r.rows) expect(x.remarksPerSecond).to.be.greaterThan(0);
     if (!process.env.TFIT_TFCHAIN_SPEC) expect(r.tfchainSpec).to.match(/^absent/);
   });

@@ -37,7 +37,7 @@ export interface CallableBlock extends StateBlock {
 export class HeadCalls {
   readonly #flat: FlatState;
   readonly #isHead: (block: CallableBlock) => boolean;
-  #host: RuntimeHost | undefined;
+  #host: { code: Uint8Array; runtime: RuntimeHost | undefined } | undefined;
   /** Calls answered here and handed on, for tests and benchmarks. */
   readonly counts = { inProcess: 0, executor: 0 };
 
@@ -67,9 +67,16 @@ export class HeadCalls {
     const state = this.#flat.state;
     const code = state.get(CODE);
     if (!code) return undefined;
-    if (!this.#host || !sameBytes(this.#host.code, code)) this.#host = new RuntimeHost(code, state);
+    if (this.#host?.code !== code && !(this.#host && sameBytes(this.#host.code, code))) {
+      try {
+        this.#host = { code, runtime: new RuntimeHost(code, state) };
+      } catch {
+        this.#host = { code, runtime: undefined }; // a runtime this host cannot run (TF-Chain's exports its memory): the executor answers
+      }
+    }
+    if (!this.#host.runtime) return undefined;
     try {
-      return u8aToHex(this.#host.callBytes(method, u8aConcat(...args.map((a) => hexToU8a(a))), true));
+      return u8aToHex(this.#host.runtime.callBytes(method, u8aConcat(...args.map((a) => hexToU8a(a))), true));
     } catch {
       return undefined; // a trap: the executor gives the error as it always did
     }

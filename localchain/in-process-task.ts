@@ -32,7 +32,7 @@ const CODE = '0x3a636f6465'; // :code
 
 export class InProcessTasks {
   readonly #flat: FlatState;
-  #compiled: { code: Uint8Array; module: WebAssembly.Module } | undefined;
+  #compiled: { code: Uint8Array; module: WebAssembly.Module | undefined } | undefined;
   /** Tasks run here, and declined (run by the executor instead), for tests and benchmarks. */
   readonly counts = { inProcess: 0, declined: 0 };
 
@@ -47,13 +47,9 @@ export class InProcessTasks {
     const state = this.#flat.state;
     const code = state.get(CODE);
     if (!code) return this.#decline();
-    if (this.#compiled?.code !== code) this.#compiled = { code, module: new WebAssembly.Module(new Uint8Array(code)) };
     const before = new Map<string, Uint8Array | undefined>();
-    const host = new RuntimeHost(code, state, {
-      compiled: this.#compiled.module,
-      stateRoot: 'none',
-      onWrite: (key, value) => { if (!before.has(key)) before.set(key, value); },
-    });
+    const host = this.#hostFor(code, state, (key, value) => { if (!before.has(key)) before.set(key, value); });
+    if (!host) return this.#decline();
     try {
       let result: Uint8Array = new Uint8Array(0);
       for (const [method, args] of calls) result = host.callBytes(method, u8aConcat(...args.map((a) => hexToU8a(a))));
@@ -73,6 +69,19 @@ export class InProcessTasks {
         else state.set(key, old);
       }
     }
+  }
+
+  /** A host for `code` over `state`, or undefined if this host cannot run that runtime (remembered per code). */
+  #hostFor(code: Uint8Array, state: Map<string, Uint8Array>, onWrite: (key: string, before: Uint8Array | undefined) => void): RuntimeHost | undefined {
+    if (this.#compiled?.code !== code) {
+      let module: WebAssembly.Module | undefined;
+      try {
+        module = new RuntimeHost(code).module; // e.g. a runtime that exports its memory (TF-Chain's) is not one this host runs
+      } catch { /* undefined: declined */ }
+      this.#compiled = { code, module };
+    }
+    const { module } = this.#compiled;
+    return module && new RuntimeHost(code, state, { compiled: module, stateRoot: 'none', onWrite });
   }
 
   #decline(): undefined {
