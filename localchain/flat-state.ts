@@ -26,7 +26,8 @@ export interface StateBlock extends ChainBlock {
 }
 export interface StorageLayerClass { new (parent?: unknown): { setAll(values: [string, string][]): void } }
 
-const CODE = '0x3a636f6465'; // :code
+/** `:code`, the runtime's storage key. */
+export const CODE = '0x3a636f6465';
 
 export class FlatState {
   /** The block the map holds the state of, and how many storage layers it had when applied. */

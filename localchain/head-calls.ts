@@ -16,8 +16,8 @@
  * refusal reads exactly as it did. e2e/localchain/head-calls.test.ts compares both over a random stream.
  */
 import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { RuntimeHost } from '../runtime/harness/host.js';
-import type { FlatState, StateBlock } from './flat-state.js';
+import { CODE, type FlatState, type StateBlock } from './flat-state.js';
+import { CompiledRuntime } from './compiled-runtime.js';
 
 /** Runtime APIs that read state and write none a caller keeps (validation runs in a rolled-back transaction). */
 export const HEAD_CALLS = new Set([
@@ -27,8 +27,6 @@ export const HEAD_CALLS = new Set([
   'TransactionPaymentApi_query_fee_details',
 ]);
 
-const CODE = '0x3a636f6465'; // :code
-
 type CallResult = { result: string; storageDiff: [string, string | null][]; offchainStorageDiff: [string, string | null][]; runtimeLogs: unknown[] };
 export interface CallableBlock extends StateBlock {
   call(method: string, args: string[], mockSignatureHost?: boolean): Promise<CallResult>;
@@ -37,7 +35,7 @@ export interface CallableBlock extends StateBlock {
 export class HeadCalls {
   readonly #flat: FlatState;
   readonly #isHead: (block: CallableBlock) => boolean;
-  #host: { code: Uint8Array; runtime: RuntimeHost | undefined } | undefined;
+  readonly #runtime = new CompiledRuntime();
   /** Calls answered here and handed on, for tests and benchmarks. */
   readonly counts = { inProcess: 0, executor: 0 };
 
@@ -67,25 +65,12 @@ export class HeadCalls {
     const state = this.#flat.state;
     const code = state.get(CODE);
     if (!code) return undefined;
-    if (this.#host?.code !== code && !(this.#host && sameBytes(this.#host.code, code))) {
-      try {
-        this.#host = { code, runtime: new RuntimeHost(code, state) };
-      } catch {
-        this.#host = { code, runtime: undefined }; // a runtime this host cannot run (TF-Chain's exports its memory): the executor answers
-      }
-    }
-    if (!this.#host.runtime) return undefined;
+    const runtime = this.#runtime.of(code);
+    if (!runtime) return undefined;
     try {
-      return u8aToHex(this.#host.runtime.callBytes(method, u8aConcat(...args.map((a) => hexToU8a(a))), true));
+      return u8aToHex(runtime.with(state).callBytes(method, u8aConcat(...args.map((a) => hexToU8a(a))), true));
     } catch {
       return undefined; // a trap: the executor gives the error as it always did
     }
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -23,16 +23,14 @@
  * checks header, body and state against Chopsticks' per-call builder.
  */
 import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
-import { RuntimeHost } from '../runtime/harness/host.js';
-import type { FlatState, StateBlock } from './flat-state.js';
+import { CODE, type FlatState, type StateBlock } from './flat-state.js';
+import { CompiledRuntime } from './compiled-runtime.js';
 
 export interface TaskCall { result: string; storageDiff: [string, string | null][]; offchainStorageDiff: [string, string | null][] }
 
-const CODE = '0x3a636f6465'; // :code
-
 export class InProcessTasks {
   readonly #flat: FlatState;
-  #compiled: { code: Uint8Array; module: WebAssembly.Module | undefined } | undefined;
+  readonly #runtime = new CompiledRuntime();
   /** Tasks run here, and declined (run by the executor instead), for tests and benchmarks. */
   readonly counts = { inProcess: 0, declined: 0 };
 
@@ -48,7 +46,7 @@ export class InProcessTasks {
     const code = state.get(CODE);
     if (!code) return this.#decline();
     const before = new Map<string, Uint8Array | undefined>();
-    const host = this.#hostFor(code, state, (key, value) => { if (!before.has(key)) before.set(key, value); });
+    const host = this.#runtime.of(code)?.with(state, { stateRoot: 'none', onWrite: (key, value) => { if (!before.has(key)) before.set(key, value); } });
     if (!host) return this.#decline();
     try {
       let result: Uint8Array = new Uint8Array(0);
@@ -69,19 +67,6 @@ export class InProcessTasks {
         else state.set(key, old);
       }
     }
-  }
-
-  /** A host for `code` over `state`, or undefined if this host cannot run that runtime (remembered per code). */
-  #hostFor(code: Uint8Array, state: Map<string, Uint8Array>, onWrite: (key: string, before: Uint8Array | undefined) => void): RuntimeHost | undefined {
-    if (this.#compiled?.code !== code) {
-      let module: WebAssembly.Module | undefined;
-      try {
-        module = new RuntimeHost(code).module; // e.g. a runtime that exports its memory (TF-Chain's) is not one this host runs
-      } catch { /* undefined: declined */ }
-      this.#compiled = { code, module };
-    }
-    const { module } = this.#compiled;
-    return module && new RuntimeHost(code, state, { compiled: module, stateRoot: 'none', onWrite });
   }
 
   #decline(): undefined {

@@ -29,8 +29,6 @@ export interface HostOptions {
   /** Highest runtime log level forwarded to `log` (0 off … 5 trace). */
   logLevel?: number;
   log?: LogSink;
-  /** The runtime already compiled (WebAssembly.Module of `code`): hosts over other states share it. */
-  compiled?: WebAssembly.Module;
   /** Told of every write before it happens, with the key's value before it (undefined: absent). */
   onWrite?: (key: string, before: Uint8Array | undefined) => void;
   /**
@@ -61,13 +59,18 @@ export class RuntimeHost {
   rootMs = 0;
 
   /** Call `cryptoWaitReady()` (from @polkadot/util-crypto) first: signatures are checked in wasm. */
-  constructor(code: Uint8Array, state: State = new Map(), options: HostOptions = {}) {
+  constructor(code: Uint8Array, state: State = new Map(), options: HostOptions = {}, compiled?: { module: WebAssembly.Module; minPages: number }) {
     if (!cryptoIsReady()) throw new Error('RuntimeHost: await cryptoWaitReady() before creating a host');
     this.code = code;
     this.state = state;
     this.options = options;
-    this.#module = options.compiled ?? new WebAssembly.Module(new Uint8Array(code));
-    this.#minPages = importedMemoryMinPages(code);
+    this.#module = compiled?.module ?? new WebAssembly.Module(new Uint8Array(code));
+    this.#minPages = compiled?.minPages ?? importedMemoryMinPages(code);
+  }
+
+  /** A host of the same runtime over `state`, sharing this one's compiled module. */
+  with(state: State, options: HostOptions = this.options): RuntimeHost {
+    return new RuntimeHost(this.code, state, options, { module: this.#module, minPages: this.#minPages });
   }
 
   /** A host over a raw chain spec's genesis (its `:code` is the runtime). */
@@ -78,7 +81,7 @@ export class RuntimeHost {
   }
 
   clone(): RuntimeHost {
-    return new RuntimeHost(this.code, new Map(this.state), this.options);
+    return this.with(new Map(this.state));
   }
 
   /** Calls a runtime API with SCALE input; keeps its writes unless `dryRun` or it traps. */
@@ -126,11 +129,6 @@ export class RuntimeHost {
       else hi = mid;
     }
     return keys[lo];
-  }
-
-  /** The state was changed from outside (not through a call): forget what was derived from it. */
-  stateChanged(): void {
-    this.#sortedKeys = null;
   }
 
   #rollback(journal: Journal): void {

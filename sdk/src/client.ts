@@ -8,7 +8,6 @@ import { blake2AsHex } from '@polkadot/util-crypto';
 import './interfaces/augment.js';
 import { ConnectionError } from './errors.js';
 import { NonceManager } from './nonces.js';
-import { InclusionReader } from './inclusion.js';
 import { submit, type SubmitOptions, type Submitted, type Tx } from './submit.js';
 import { submitBatch, type BatchOptions, type BatchResult } from './batch.js';
 import { watchEvents, type EventFilter, type WatchedEvent } from './events.js';
@@ -31,12 +30,10 @@ export interface ClientOptions {
 
 export class TfitClient {
   readonly nonces: NonceManager;
-  readonly inclusions: InclusionReader;
   private closed = false;
 
   constructor(readonly api: ApiPromise, readonly logger: Logger, readonly submitTimeoutMs?: number) {
     this.nonces = new NonceManager(api);
-    this.inclusions = new InclusionReader(api);
   }
 
   /** Signs and submits `tx`; see SubmitOptions. */

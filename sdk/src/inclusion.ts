@@ -15,6 +15,7 @@ import type { EventRecord } from '@polkadot/types/interfaces';
 import type { Vec } from '@polkadot/types';
 import { hexToU8a } from '@polkadot/util';
 import { blake2AsHex } from '@polkadot/util-crypto';
+import { rawChain } from './raw-rpc.js';
 
 export interface TxInBlock {
   /** The transaction's position among the block's extrinsics. */
@@ -25,13 +26,11 @@ export interface TxInBlock {
 
 interface BlockRecord { hashes: string[]; events: EventRecord[] }
 
-interface RawRpc {
-  getBlock: { raw(hash: string): Promise<{ block: { extrinsics: string[] } } | null> };
-  getStorage: { raw(key: string, hash: string): Promise<string | null> };
-}
 
 /** Blocks remembered per connection: a few blocks' worth of concurrent submissions. */
 const REMEMBERED_BLOCKS = 32;
+
+const readers = new WeakMap<ApiPromise, InclusionReader>();
 
 export class InclusionReader {
   readonly #api: ApiPromise;
@@ -39,8 +38,15 @@ export class InclusionReader {
   #eventsKey: string | undefined;
   #eventsType: string | undefined;
 
-  constructor(api: ApiPromise) {
+  private constructor(api: ApiPromise) {
     this.#api = api;
+  }
+
+  /** The reader of `api`'s connection: one per connection, so submissions share what it read. */
+  static of(api: ApiPromise): InclusionReader {
+    let reader = readers.get(api);
+    if (!reader) readers.set(api, (reader = new InclusionReader(api)));
+    return reader;
   }
 
   /** Where `txHash` is in block `blockHash`, and its events; rejects if the block lacks it. */
@@ -65,9 +71,9 @@ export class InclusionReader {
 
   async #load(hash: string): Promise<BlockRecord> {
     const api = this.#api;
-    const rpc = { getBlock: api.rpc.chain.getBlock, getStorage: api.rpc.state.getStorage } as unknown as RawRpc;
+    const raw = rawChain(api);
     this.#eventsKey ??= api.query.system.events.key();
-    const [signed, rawEvents] = await Promise.all([rpc.getBlock.raw(hash), rpc.getStorage.raw(this.#eventsKey, hash)]);
+    const [signed, rawEvents] = await Promise.all([raw.block(hash), raw.storage(this.#eventsKey, hash)]);
     if (!signed) throw new Error(`the node does not know block ${hash}`);
     const hashes = signed.block.extrinsics.map((x) => blake2AsHex(hexToU8a(x)));
     return { hashes, events: await this.#decodeEvents(hash, rawEvents) };

@@ -9,7 +9,6 @@ export { submit, feePaid, dispatchErrorOf, type SubmitOptions, type Submitted, t
 export { submitBatch, BatchInterruptedError, type BatchOptions, type BatchResult } from './batch.js';
 export { watchEvents, type EventFilter, type WatchedEvent } from './events.js';
 export { NonceManager, type Reservation } from './nonces.js';
-export { InclusionReader, type TxInBlock } from './inclusion.js';
 export type { ModuleErrorNames } from './interfaces/error-names.js';
 export { signerFromUri, type TxSigner, type KeyType } from './signer.js';
 export { silentLogger, type Logger } from './logger.js';

@@ -14,6 +14,7 @@ import type { NonceManager } from './nonces.js';
 import { isPair, type TxSigner } from './signer.js';
 import type { Logger } from './logger.js';
 import { InclusionReader } from './inclusion.js';
+import { rawChain } from './raw-rpc.js';
 
 export type Tx = SubmittableExtrinsic<'promise'>;
 
@@ -39,22 +40,6 @@ export interface SubmitContext {
   logger: Logger;
   /** Default `timeoutMs` for this context's submissions. */
   submitTimeoutMs?: number;
-  /** Reads included transactions' events (one per connection; made on first use if absent). */
-  inclusions?: InclusionReader;
-}
-
-const readers = new WeakMap<ApiPromise, InclusionReader>();
-function inclusionsOf(ctx: SubmitContext): InclusionReader {
-  if (ctx.inclusions) return ctx.inclusions;
-  let reader = readers.get(ctx.api);
-  if (!reader) readers.set(ctx.api, (reader = new InclusionReader(ctx.api)));
-  return reader;
-}
-
-/** The chain's own JSON answers, where decoding them through a block's registry would cost more than it tells. */
-interface RawHeads {
-  getFinalizedHead: { raw(): Promise<string> };
-  getHeader: { raw(hash: string): Promise<{ parentHash: string; number: string }> };
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -85,9 +70,9 @@ export function dispatchErrorOf(api: ApiPromise, err: DispatchError, inclusion: 
  */
 async function eraOptions(api: ApiPromise, mortality: number | 'immortal'): Promise<{ era: unknown; blockHash: string }> {
   if (mortality === 'immortal') return { era: 0, blockHash: api.genesisHash.toHex() };
-  const chain = api.rpc.chain as unknown as RawHeads;
-  const finalizedHash = await chain.getFinalizedHead.raw();
-  const finalized = await chain.getHeader.raw(finalizedHash);
+  const raw = rawChain(api);
+  const finalizedHash = await raw.finalizedHead();
+  const finalized = await raw.header(finalizedHash);
   const number = Number(finalized.number);
   const [birth, hash] = number > 0 ? [number - 1, finalized.parentHash] : [0, finalizedHash];
   return { era: api.createType('ExtrinsicEra', { current: birth, period: mortality }), blockHash: hash };
@@ -172,7 +157,7 @@ export async function submit(ctx: SubmitContext, tx: Tx, options: SubmitOptions)
       if (!done || reading) return;
       reading = true;
       const blockHash = (s.isInBlock ? s.asInBlock : s.asFinalized).toHex();
-      inclusionsOf(ctx).read(blockHash, txHash).then(
+      InclusionReader.of(api).read(blockHash, txHash).then(
         ({ events }) => {
           const inclusion: Inclusion = { txHash, blockHash, events, fee: feePaid(api, events), nonce };
           const failed = events.find((e) => api.events.system.ExtrinsicFailed.is(e.event));
