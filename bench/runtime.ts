@@ -1,7 +1,8 @@
 /**
  * Runtime benchmark (issue #2): the local chain as a user meets it, plus the same blocks
  * built in-process (runtime/harness) to separate the wasm's own cost from Chopsticks'.
- *   - cold start: startLocalChain() until the first RPC answer
+ *   - cold start: startLocalChain() until the first RPC answer, each in a fresh process
+ *     (cold-start.ts), compiled package and sources
  *   - empty block: dev_newBlock with nothing pending
  *   - blocks of N signed transfers (from N accounts): build time, extrinsics per second
  *   - system_accountNextIndex round-trip latency
@@ -17,11 +18,12 @@ import { specPath } from '../chain-spec/paths.js';
 import { VERSION } from '../runtime/schema/version.js';
 import { BlockAuthor, describeOutcome, encodeCall, runtimeRegistry, signOffline } from '../runtime/harness/offline.js';
 import { summarize, time, type Summary } from './stats.js';
+import { benchColdStart, type ColdStartResult } from './cold-start.js';
 
 export interface BlockFigure { n: number; ms: number; extrinsicsPerSecond: number }
 
 export interface RuntimeBenchResult {
-  coldStartMs: number;
+  coldStart: ColdStartResult;
   emptyBlockMs: Summary;
   /** Chopsticks: submit N transfers, then time dev_newBlock. */
   blocks: BlockFigure[];
@@ -30,19 +32,18 @@ export interface RuntimeBenchResult {
   accountNextIndexMs: Summary;
 }
 
-export interface RuntimeBenchOptions { sizes?: number[]; samples?: number }
+export interface RuntimeBenchOptions { sizes?: number[]; samples?: number; coldStarts?: number }
 
 const TFT = 10_000_000n;
 
-export async function benchRuntime({ sizes = [1, 10, 100, 500], samples = 20 }: RuntimeBenchOptions = {}): Promise<RuntimeBenchResult> {
+export async function benchRuntime({ sizes = [1, 10, 100, 500], samples = 20, coldStarts = 7 }: RuntimeBenchOptions = {}): Promise<RuntimeBenchResult> {
+  // first, while no chain of this process runs
+  const coldStart = await benchColdStart({ samples: coldStarts });
   await cryptoWaitReady();
-  const t0 = performance.now();
   const chain = await startLocalChain({ port: 0, blockMode: 'manual' });
   const provider = new WsProvider(chain.endpoint);
   try {
     await provider.isReady;
-    await provider.send('system_chain', []);
-    const coldStartMs = performance.now() - t0;
     const api = await ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true });
     const newBlock = () => provider.send('dev_newBlock', [{ count: 1 }]);
 
@@ -86,7 +87,7 @@ export async function benchRuntime({ sizes = [1, 10, 100, 500], samples = 20 }: 
     for (let i = 0; i < samples * 10; i++) latency.push(await time(() => provider.send('system_accountNextIndex', [alice.address])));
 
     await api.disconnect();
-    return { coldStartMs: round(coldStartMs), emptyBlockMs, blocks, inProcessBlocks: inProcess(sizes, senders, alice), accountNextIndexMs: summarize(latency) };
+    return { coldStart, emptyBlockMs, blocks, inProcessBlocks: inProcess(sizes, senders, alice), accountNextIndexMs: summarize(latency) };
   } finally {
     await provider.disconnect().catch(() => {});
     await chain.close();

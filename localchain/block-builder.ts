@@ -22,8 +22,9 @@
  * every key the build read (its storage layers cache reads, absent keys as undefined): the
  * same state, a larger diff to keep in memory and in the db.
  */
-import { u8aConcat, hexToU8a, compactToU8a, u8aToHex } from '@polkadot/util';
+import { u8aConcat, hexToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsU8a } from '@polkadot/util-crypto';
+import { orderedTrieRoot } from '../runtime/harness/trie.js';
 import type { FlatState, StateBlock, StorageLayerClass } from './flat-state.js';
 import type { InProcessTasks } from './in-process-task.js';
 
@@ -68,7 +69,6 @@ export interface BuilderCore {
   newHeader(head: ChainBlock): Promise<HeaderValue>;
   runTask(task: { wasm: string; calls: [string, string[]][]; mockSignatureHost: boolean; allowUnresolvedImports: boolean; runtimeLogLevel: number }, handler: unknown): Promise<TaskResponse>;
   taskHandler(block: ChainBlock): unknown;
-  calculateStateRoot(entries: [string, string][], trieVersion: number): Promise<string>;
   StorageLayer: StorageLayerClass;
 }
 
@@ -81,7 +81,7 @@ const storageOf = (block: ChainBlock) => (block as unknown as { storage: unknown
 /**
  * The block on `head` holding every one of `params.transactions`, or undefined when it cannot
  * be built in one task (a refused extrinsic, a failing call, relay-chain messages, a forced
- * height, block 1 on genesis): then the caller builds it the per-call way.
+ * height): then the caller builds it the per-call way.
  */
 export async function buildBlockInOneTask(
   core: BuilderCore, head: ChainBlock, inherentProviders: InherentProvider[], params: BuildParams,
@@ -91,8 +91,10 @@ export async function buildBlockInOneTask(
   inProcess?: InProcessTasks,
 ): Promise<ChainBlock | undefined> {
   const messages = Object.keys(params.upwardMessages ?? {}).length + (params.downwardMessages?.length ?? 0) + Object.keys(params.horizontalMessages ?? {}).length;
-  // block 1 gets Chopsticks' genesis parent-hash override between calls: leave it to Chopsticks
-  if (messages > 0 || params.unsafeBlockHeight !== undefined || params.relayChainStateOverrides !== undefined || head.number === 0) return undefined;
+  // Block 1 needs no exception: Chopsticks' per-call builder overrides System.ParentHash with
+  // the genesis header's hash after initialize, which is the header's parent hash the
+  // runtime has just stored (genesis.ts gives the chain the real genesis hash).
+  if (messages > 0 || params.unsafeBlockHeight !== undefined || params.relayChainStateOverrides !== undefined) return undefined;
 
   const chain = head.chain;
   const registry = await head.registry;
@@ -128,7 +130,7 @@ export async function buildBlockInOneTask(
 
   const all = [...inherents, ...transactions];
   const finalized = registry.createType('Header', hexToU8a(response.Call.result));
-  if (finalized.extrinsicsRoot.toHex() !== (await orderedRoot(core, all))) return undefined;
+  if (finalized.extrinsicsRoot.toHex() !== orderedRoot(all)) return undefined;
 
   if (chain.offchainWorker) for (const [key, value] of response.Call.offchainStorageDiff) chain.offchainWorker.set(key, value);
   // the header as Chopsticks' builder makes it: its own extrinsics root, no state root
@@ -144,9 +146,11 @@ export async function buildBlockInOneTask(
 /**
  * The extrinsics root a runtime computes: the ordered trie root (keys compact indices) in
  * trie layout V0, which runtimes of system version 0 or 1 use (tfit's and TF-Chain's).
+ * Computed here (runtime/harness/trie.ts, checked against smoldot's) rather than by the
+ * executor worker: a round trip per block, and the worker need not be up for block 1.
  */
-function orderedRoot(core: BuilderCore, extrinsics: string[]): Promise<string> {
-  return core.calculateStateRoot(extrinsics.map((x, i) => [u8aToHex(compactToU8a(i)), x]), 0);
+function orderedRoot(extrinsics: string[]): string {
+  return u8aToHex(orderedTrieRoot(extrinsics.map((x) => hexToU8a(x)), 0));
 }
 
 /**

@@ -6,9 +6,12 @@
 import type { RpcContext } from './rpc.js';
 import { realGenesis, type ChopsticksGenesisProvider, type GenesisSource } from './genesis.js';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { FlatState } from './flat-state.js';
+import { CODE, FlatState } from './flat-state.js';
 import { HeadCalls, type CallableBlock } from './head-calls.js';
 import { InProcessTasks } from './in-process-task.js';
+import { CompiledRuntime } from './compiled-runtime.js';
+import { primeExecutorMemos, type ExecutorMemos } from './executor-memo.js';
+import { hexToU8a } from '@polkadot/util';
 import { buildInBatches, type BatchingChain } from './batch.js';
 import { buildInOneTask, type BuilderCore, type BuildingChain, type InherentProvider } from './block-builder.js';
 
@@ -32,7 +35,7 @@ const loadDb = () => import(CHOPSTICKS_DB) as Promise<DbModule>;
 /** Chopsticks' core library (its own declarations stay unimported, see above). */
 export const loadChopsticksCore = () => import(CHOPSTICKS_CORE) as Promise<ChopsticksCore>;
 
-export interface ChopsticksCore extends BuilderCore {
+export interface ChopsticksCore extends BuilderCore, ExecutorMemos {
   GenesisProvider: new (spec: unknown) => ChopsticksGenesisProvider;
   Api: new (provider: GenesisSource) => { setDb(db: unknown, scope: string): void; readonly isReady: Promise<void> };
   Blockchain: new (options: Record<string, unknown>) => SetupContext['chain'];
@@ -55,7 +58,8 @@ export interface ChainConfig {
  * of parent hashes back to genesis).
  */
 export async function openChain(core: ChopsticksCore, config: ChainConfig): Promise<SetupContext> {
-  const genesis = await realGenesis(new core.GenesisProvider(config.genesis));
+  const top = (config.genesis as { genesis: { raw: { top: Record<string, string> } } }).genesis.raw.top;
+  const genesis = realGenesis(new core.GenesisProvider(config.genesis), top);
   const api = new core.Api(genesis);
   // the db module (typeorm, sqlite3) is loaded only for a chain that has a db: it is a good
   // part of a cold start
@@ -74,14 +78,19 @@ export async function openChain(core: ChopsticksCore, config: ChainConfig): Prom
   // so a kill -9 in between lost a block clients had been told of: store it first.
   if (db) chain.onNewBlock = async (block) => { await chain.saveBlockToDB(block); await chain.setHead(block); };
   if (tfitBuilds) {
-    const top = (config.genesis as { genesis: { raw: { top: Record<string, string> } } }).genesis.raw.top;
     const flat = new FlatState(genesis.genesisHash, top);
     await cryptoWaitReady();
-    const inProcess = config.blockBuilder === 'in-process' ? new InProcessTasks(flat) : undefined;
+    // one compilation of the runtime for Chopsticks' per-code answers, head calls and block
+    // tasks: block 1 then needs no executor worker (the version, slot duration and metadata
+    // are answered here, the block built here), which was most of a cold start
+    const runtime = new CompiledRuntime();
+    const host = runtime.of(hexToU8a(top[CODE]));
+    if (host) primeExecutorMemos(core, top[CODE], host);
+    const inProcess = config.blockBuilder === 'in-process' ? new InProcessTasks(flat, runtime) : undefined;
     buildInOneTask(core, chain as unknown as BuildingChain, core.inherentProviders, { flat, flattenEvery: config.flattenEvery, inProcess });
     (chain as unknown as { inProcessTasks?: InProcessTasks }).inProcessTasks = inProcess; // for tests and benchmarks
-    // each new head answers validation, nonce and fee calls in process (head-calls.ts)
-    const headCalls = new HeadCalls(flat, (b) => (chain.head as unknown) === b);
+    // each new head answers validation, nonce, fee and metadata calls in process (head-calls.ts)
+    const headCalls = new HeadCalls(flat, (b) => (chain.head as unknown) === b, runtime);
     serveHead = (block) => headCalls.serve(block as CallableBlock);
     const announce = chain.onNewBlock.bind(chain);
     chain.onNewBlock = async (block) => { serveHead(block); await announce(block); };
@@ -95,6 +104,7 @@ export async function openChain(core: ChopsticksCore, config: ChainConfig): Prom
     serveHead(head);
     await chain.setHead(head);
   } else {
+    serveHead(chain.head);
     await chain.newBlock(); // a fresh chain starts with block 1, as Chopsticks' genesis mode does
   }
   return { chain };

@@ -6,10 +6,23 @@
  * tfit chains apart) and answers any hash with the genesis header (so a block missing from the
  * db turns into a second "genesis" on resume). This provider wraps it: the genesis hash and
  * header are the real ones, and other hashes are unknown.
+ *
+ * The state root is computed here (runtime/harness/trie.ts), not by Chopsticks' executor
+ * worker: that worker takes ~0.5 s to start, which was on every cold start's critical path.
+ * It still starts, in the background, as the wrapped provider asks it for the same root.
  */
 import { TypeRegistry } from '@polkadot/types';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
+import { trieRoot } from '../runtime/harness/trie.js';
 
 const ZERO_HASH = `0x${'00'.repeat(32)}`;
+/** The root of an empty trie: a genesis block has no extrinsics. */
+const EMPTY_EXTRINSICS_ROOT = u8aToHex(trieRoot([], 0));
+/**
+ * The trie layout of genesis storage. Chopsticks roots genesis in V1 whatever the runtime
+ * says; tfit's runtime declares state version 1 too, so both agree with tfit-node.
+ */
+const GENESIS_TRIE_VERSION = 1;
 
 type Header = { number: string; parentHash: string; stateRoot: string; extrinsicsRoot: string; digest: { logs: string[] } };
 
@@ -35,8 +48,16 @@ function genesisHashOf(header: Header): string {
   return new TypeRegistry().createType('Header', header).hash.toHex();
 }
 
-export async function realGenesis(inner: ChopsticksGenesisProvider): Promise<GenesisSource> {
-  const header: Header = { ...(await inner.getHeader()), parentHash: ZERO_HASH, digest: { logs: [] } };
+/** The state root of raw genesis storage, as a Substrate node computes it. */
+export function genesisStateRoot(top: Record<string, string>): string {
+  return u8aToHex(trieRoot(Object.entries(top).map(([k, v]) => [hexToU8a(k), hexToU8a(v)]), GENESIS_TRIE_VERSION));
+}
+
+export function realGenesis(inner: ChopsticksGenesisProvider, top: Record<string, string>): GenesisSource {
+  // the executor's root, computed in the background, is not needed: only observed, so that a
+  // worker that fails to start is reported where it is next used, not as an unhandled rejection
+  inner.getHeader().catch(() => {});
+  const header: Header = { number: '0x0', parentHash: ZERO_HASH, stateRoot: genesisStateRoot(top), extrinsicsRoot: EMPTY_EXTRINSICS_ROOT, digest: { logs: [] } };
   const hash = genesisHashOf(header);
   const isGenesis = (at: unknown) => at == null || at === hash;
   return {

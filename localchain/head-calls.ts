@@ -19,8 +19,13 @@ import { hexToU8a, u8aConcat, u8aToHex } from '@polkadot/util';
 import { CODE, type FlatState, type StateBlock } from './flat-state.js';
 import { CompiledRuntime } from './compiled-runtime.js';
 
-/** Runtime APIs that read state and write none a caller keeps (validation runs in a rolled-back transaction). */
+/**
+ * Runtime APIs that read state and write none a caller keeps (validation runs in a
+ * rolled-back transaction). Metadata_metadata depends on the code alone: the genesis
+ * block's, asked for on every start, then needs no executor worker.
+ */
 export const HEAD_CALLS = new Set([
+  'Metadata_metadata',
   'TaggedTransactionQueue_validate_transaction',
   'AccountNonceApi_account_nonce',
   'TransactionPaymentApi_query_info',
@@ -35,13 +40,14 @@ export interface CallableBlock extends StateBlock {
 export class HeadCalls {
   readonly #flat: FlatState;
   readonly #isHead: (block: CallableBlock) => boolean;
-  readonly #runtime = new CompiledRuntime();
+  readonly #runtime: CompiledRuntime;
   /** Calls answered here and handed on, for tests and benchmarks. */
   readonly counts = { inProcess: 0, executor: 0 };
 
-  constructor(flat: FlatState, isHead: (block: CallableBlock) => boolean) {
+  constructor(flat: FlatState, isHead: (block: CallableBlock) => boolean, runtime = new CompiledRuntime()) {
     this.#flat = flat;
     this.#isHead = isHead;
+    this.#runtime = runtime;
   }
 
   /** Makes `block` (a new head) answer HEAD_CALLS here while it is the head. */

@@ -30,12 +30,13 @@ export interface TaskCall { result: string; storageDiff: [string, string | null]
 
 export class InProcessTasks {
   readonly #flat: FlatState;
-  readonly #runtime = new CompiledRuntime();
+  readonly #runtime: CompiledRuntime;
   /** Tasks run here, and declined (run by the executor instead), for tests and benchmarks. */
   readonly counts = { inProcess: 0, declined: 0 };
 
-  constructor(flat: FlatState) {
+  constructor(flat: FlatState, runtime = new CompiledRuntime()) {
     this.#flat = flat;
+    this.#runtime = runtime;
   }
 
   /** The calls' outcome on `parent`'s state, or undefined to leave the task to the executor. */

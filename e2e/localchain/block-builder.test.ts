@@ -64,6 +64,17 @@ describe('localchain: a block built in one task (executor or in process) equals 
   });
   after(async () => { await chain?.close(); await tfit?.close(); });
 
+  it('block 1, built on genesis in process by tfit\'s chain, is the block the per-call builder made', async () => {
+    const [mine, theirs] = [tfit.head as unknown as Block, chain.head as unknown as Block];
+    expect(mine.number).to.equal(1);
+    expect((tfit as unknown as { inProcessTasks: InProcessTasks }).inProcessTasks.counts.inProcess).to.be.greaterThan(0);
+    expect(mine.hash).to.equal(theirs.hash);
+    expect((await mine.header).toHex()).to.equal((await theirs.header).toHex());
+    expect(await mine.extrinsics).to.deep.equal(await theirs.extrinsics);
+    const [a, b] = [await mine.storageDiff(), await theirs.storageDiff()];
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) expect(await mine.get(key), `key ${key}`).to.equal(await theirs.get(key));
+  });
+
   it('header and extrinsics are byte-identical and the state is the same over 40 random blocks; a block with a refused extrinsic is left to the per-call builder', async () => {
     const seed = Number(process.env.TFIT_SEED ?? Date.now() % 1_000_000);
     const random = prng(seed);
