@@ -4,23 +4,10 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { EventRecord } from '@polkadot/types/interfaces';
 import { startTestChain, send, eventNames, failure, freeBalance, palletState, type TestChain } from '../support/chain.js';
+import { expectedCost } from '../support/tfchain-cost.js';
 
 const HASH = (n: number) => `0x${n.toString(16).padStart(2, '0').repeat(32)}`;
 const GIB = 1024n ** 3n;
-
-/** TF-Chain's cost model as tfit's runtime computes it (fixed point ×10^6), in TFT chain units. */
-function expectedCost(r: { cru: bigint; mru: bigint; sru: bigint; hru: bigint }, ips: bigint, seconds: bigint): bigint {
-  const S = 1_000_000n;
-  const su = (r.hru * S) / (1200n * GIB) + (r.sru * S) / (200n * GIB);
-  const m = (r.mru * S) / GIB;
-  const c = r.cru * S;
-  const max = (a: bigint, b: bigint) => (a > b ? a : b);
-  const min = (a: bigint, b: bigint) => (a < b ? a : b);
-  const cu = min(min(max(m / 4n, c / 2n), max(m / 8n, c)), max(m / 2n, c / 4n));
-  const perHour = su * 50_000n + cu * 100_000n; // pricing policy 1: su 50,000, cu 100,000 units USD per hour
-  const units = (perHour * seconds) / (3600n * S) + (ips * 40_000n * seconds) / 3600n;
-  return (units * 1000n) / 50n; // at 50 mUSD per TFT
-}
 
 /**
  * SmartContractModule on the local chain: node, name and rent contracts, node reports,
@@ -90,12 +77,11 @@ describe('SmartContractModule: contracts, billing, stakeholders, workload states
     await refused(sc().createNodeContract(2, HASH(2), 'data', 2, null), consumer, 'smartContractModule.FarmHasNotEnoughPublicIPsFree');
   });
 
-  it('a node on standby takes no new contracts; a node with contracts cannot be deleted or powered down', async () => {
+  it('a node on standby takes no new contracts; a node with contracts cannot be powered down', async () => {
     await ok(t.api.tx.tfgridModule.changePowerTarget(2, 'Down'), farmer);
     await refused(sc().createNodeContract(2, HASH(2), 'data', 0, null), consumer, 'smartContractModule.NodeNotAvailableToDeploy');
     await ok(t.api.tx.tfgridModule.changePowerTarget(2, 'Up'), farmer);
     await refused(t.api.tx.tfgridModule.changePowerTarget(1, 'Down'), farmer, 'tfgridModule.NodeHasActiveContracts');
-    await refused(t.api.tx.tfgridModule.deleteNode(1), node1, 'tfgridModule.NodeHasActiveContracts');
   });
 
   it('sets stakeholders (owner only, existing distinct twins, 1 <= threshold <= count)', async () => {
@@ -135,26 +121,35 @@ describe('SmartContractModule: contracts, billing, stakeholders, workload states
     await refused(sc().reportWorkloadState(1, 'Running'), node1, 'smartContractModule.IllegalWorkloadTransition');
   });
 
-  it('bills a deployed contract by TF-Chain\'s cost model and pays the farmer', async () => {
+  it('bills a contract by TF-Chain\'s cost model, with the discount its owner\'s balance earns, reserving it on the owner', async () => {
     await ok(sc().createNodeContract(1, HASH(2), 'svc', 1, null), consumer);
     const id = await lastContract();
     await refused(sc().reportContractResources([{ contractId: id, used: resources }]), node2, 'smartContractModule.NodeNotAuthorizedToComputeReport');
     await refused(sc().addNruReports([{ contractId: id, timestamp: 0, window: 0, nru: 1 }]), node2, 'smartContractModule.NodeNotAuthorizedToComputeReport');
-    expect(names(await ok(sc().reportContractResources([{ contractId: id, used: resources }]), node1))).to.include('smartContractModule.UpdatedUsedResources');
-    await deployed(id, node1);
-    const since = (await q().contractBillingInformationByID(id)).lastUpdated.toBigInt();
+    // a report is not a bill on TF-Chain: the next bill charges from creation at the reported usage
+    const reported = await ok(sc().reportContractResources([{ contractId: id, used: resources }]), node1);
+    expect(names(reported)).to.deep.equal(['smartContractModule.UpdatedUsedResources']);
+    const since = (await q().contractPaymentState(id)).unwrap().lastUpdatedSeconds.toBigInt();
     for (let i = 0; i < 5; i++) await t.api.rpc('dev_newBlock' as never, {} as never); // 6 s each
-    const [c0, f0] = [await freeBalance(t.api, consumer.address), await freeBalance(t.api, farmer.address)];
+    const [c0, f0] = [await t.api.query.system.account(consumer.address), await freeBalance(t.api, farmer.address)];
     const { events } = await send(sc().billContractForBlock(id), eve);
     const billed = events.find((e) => t.api.events.smartContractModule.ContractBilled.is(e.event))!;
-    const bill = (billed.event.data as unknown as [{ amountBilled: { toBigInt(): bigint }; timestamp: { toBigInt(): bigint } }])[0];
+    const bill = (billed.event.data as unknown as [{ amountBilled: { toBigInt(): bigint }; timestamp: { toBigInt(): bigint }; discountLevel: { type: string } }])[0];
     const elapsed = bill.timestamp.toBigInt() - since;
     expect(Number(elapsed)).to.be.greaterThanOrEqual(30);
     const amount = bill.amountBilled.toBigInt();
-    expect(amount).to.equal(expectedCost(resources, 1n, elapsed));
+    // Dave holds far more than 18 months of this contract: Gold, x0.4
+    expect(bill.discountLevel.type).to.equal('Gold');
+    expect(amount).to.equal(expectedCost(resources, 1n, elapsed, 'Gold'));
     expect(amount > 0n).to.equal(true);
-    expect(await freeBalance(t.api, consumer.address)).to.equal(c0 - amount);
-    expect(await freeBalance(t.api, farmer.address)).to.equal(f0 + amount);
+    // reserved on the owner, nothing paid out before DistributionFrequency (24) cycles
+    const c1 = await t.api.query.system.account(consumer.address);
+    expect(c1.data.free.toBigInt()).to.equal(c0.data.free.toBigInt() - amount);
+    expect(c1.data.reserved.toBigInt()).to.equal(c0.data.reserved.toBigInt() + amount);
+    expect(await freeBalance(t.api, farmer.address)).to.equal(f0);
+    const state = (await q().contractPaymentState(id)).unwrap();
+    expect([state.standardReserve.toBigInt(), state.cycles.toNumber(), state.lastUpdatedSeconds.toBigInt()]).to.deep.equal([amount, 1, bill.timestamp.toBigInt()]);
+    expect(eventNames(events)).to.include('balances.Reserved');
   });
 
   it('bills nothing while a contract awaits approval', async () => {
@@ -213,7 +208,7 @@ describe('SmartContractModule: contracts, billing, stakeholders, workload states
     await ok(sc().createNameContract('my-app'), consumer);
     expect((await q().contractIDByNameRegistration('my-app')).toNumber()).to.equal(await lastContract());
     await refused(sc().createNameContract('my-app'), eve, 'smartContractModule.NameExists');
-    await refused(sc().createRentContract(1, null), eve, 'smartContractModule.NodeHasActiveContracts');
+    await refused(sc().createRentContract(1, null), eve, 'smartContractModule.NodeNotAvailableToDeploy'); // TF-Chain's error for a node in use
   });
 
   it('registers solution providers, approved by root only', async () => {
@@ -247,12 +242,19 @@ describe('SmartContractModule: grace period for an owner who cannot pay', () => 
     await send(sc.reportWorkloadState(1, 'Deployed'), bob);
     const now = (await api.query.timestamp.now()).toNumber();
     await api.rpc('dev_timeTravel' as never, (now + 3 * 3600_000) as never); // 3 h at ~3.7 TFT/h
+    const free0 = await freeBalance(api, poor.address);
     const first = await send(sc.billContractForBlock(1), alice);
-    expect(eventNames(first.events)).to.include('smartContractModule.ContractGracePeriodStarted');
+    expect(eventNames(first.events)).to.include.members(['smartContractModule.ContractGracePeriodStarted', 'smartContractModule.ContractPaymentOverdrawn']);
+    expect(eventNames(first.events)).to.not.include('smartContractModule.ContractBilled');
     const contract = (await api.query.smartContractModule.contracts(1)).unwrap();
     expect(contract.state.isGracePeriod).to.equal(true);
-    const locked = (await api.query.smartContractModule.contractLock(1)).amountLocked.toBigInt();
+    // what could be reserved was (all but the existential deposit); the rest is owed
+    const owed = (await api.query.smartContractModule.contractPaymentState(1)).unwrap();
+    const locked = owed.standardOverdraft.toBigInt();
     expect(locked > 0n).to.equal(true);
+    const ed = api.consts.balances.existentialDeposit.toBigInt();
+    expect(owed.standardReserve.toBigInt()).to.equal(free0 - ed);
+    expect(await freeBalance(api, poor.address)).to.equal(ed);
 
     // paid again: the grace period ends, the unpaid amount is billed with the rest
     await send(api.tx.balances.transferKeepAlive(poor.address, 1000n * 10_000_000n), alice);
@@ -275,5 +277,8 @@ describe('SmartContractModule: grace period for an owner who cannot pay', () => 
     expect(eventNames(last.events)).to.include.members(['smartContractModule.ContractGracePeriodElapsed', 'smartContractModule.NodeContractCanceled']);
     expect((await api.query.smartContractModule.contracts(1)).isNone).to.equal(true);
     expect((await api.query.smartContractModule.activeNodeContracts(1)).length).to.equal(0);
+    // deleted: what it had reserved was paid out, and its payment state is gone
+    expect(eventNames(last.events)).to.include('smartContractModule.RewardDistributed');
+    expect((await api.query.smartContractModule.contractPaymentState(1)).isNone).to.equal(true);
   });
 });

@@ -137,15 +137,15 @@ describe('TfgridModule: terms, twins, farms, nodes, uptime, power, policies', ()
     expect((await q().pricingPolicies(1)).unwrap().name.toUtf8()).to.equal('threefold_default_pricing_policy');
   });
 
-  it('deletes a node (the node only) and unlists it from its farm', async () => {
+  it('deletes a node (the node only) and unlists it from its farm; its twin cannot register another, as on TF-Chain', async () => {
     await refused(tf().deleteNode(1), farmer, 'tfgridModule.NodeUpdateNotAuthorized');
     await refused(tf().deleteNode(7), node, 'tfgridModule.NodeNotExists');
     expect(await ok(tf().deleteNode(1), node)).to.include('tfgridModule.NodeDeleted');
     expect((await q().nodes(1)).isNone).to.equal(true);
     expect((await q().nodesByFarmID(1)).length).to.equal(0);
-    // the twin may register again
-    await ok(tf().createNode(1, resources, location, [iface], false, false, null), node);
-    expect((await q().nodeIdByTwinID(2)).toNumber()).to.equal(2);
+    // as TF-Chain, a deleted node's twin keeps its NodeIdByTwinID entry: it cannot register again
+    expect((await q().nodeIdByTwinID(2)).toNumber()).to.equal(1);
+    await refused(tf().createNode(1, resources, location, [iface], false, false, null), node, 'tfgridModule.NodeWithTwinIdExists');
   });
 });
 

@@ -64,12 +64,16 @@ describe('SDK: domain modules', () => {
     await stakeholders.reportWorkloadState(client, { signer: node, contractId: id, state: { state: 'Running' } });
     expect(await stakeholders.workloadStateOf(client, id)).to.deep.equal({ state: 'Running' });
     for (let i = 0; i < 3; i++) await client.api.rpc('dev_newBlock' as never, {} as never);
-    const before = await balances.freeBalance(client, farmer.address);
+    const reserved = async () => (await client.api.query.system.account(owner.address)).data.reserved.toBigInt();
+    const [before, farmerBefore] = [await reserved(), await balances.freeBalance(client, farmer.address)];
     const billed = await contracts.billContract(client, { signer: auditor, contractId: id });
     expect(billed > 0n).to.equal(true);
-    expect(await balances.freeBalance(client, farmer.address)).to.equal(before + billed);
+    // as on TF-Chain: reserved on the owner, paid out on cancel (or every 24 cycles), the farmer's share 50 %
+    expect(await reserved()).to.equal(before + billed);
     await contracts.cancelContract(client, { signer: owner, contractId: id });
     expect(await contracts.contract(client, id)).to.equal(null);
+    expect(await reserved()).to.equal(before);
+    expect(await balances.freeBalance(client, farmer.address) > farmerBefore).to.equal(true);
   });
 
   it('contracts: names, rent; a rejection cancels', async () => {

@@ -37,6 +37,10 @@ const ServiceContract = struct(sc('ServiceContract'), {
 const ServiceContractBill = struct(sc('ServiceContractBill'), { variable_amount: u64, window: u64, metadata: bytes });
 export const ContractBillingInformation = struct(sc('ContractBillingInformation'), { previous_nu_reported: u64, last_updated: u64, amount_unbilled: u64 });
 export const ContractLock = struct(sc('ContractLock'), { amount_locked: u128, extra_amount_locked: u128, lock_updated: u64, cycles: u16 });
+/** TF-Chain 2.9's billing state of a contract: what is reserved on the owner's account and not yet distributed, what is owed, and since when. */
+export const ContractPaymentState = struct(sc('ContractPaymentState'), {
+  standard_reserve: u128, additional_reserve: u128, standard_overdraft: u128, additional_overdraft: u128, last_updated_seconds: u64, cycles: u16,
+});
 
 // ---- the Smart-Contract-for-IT extension ---------------------------------------------
 export const ConsensusStatus = unitEnum(sc('ConsensusStatus'), ['Pending', 'Approved', 'Rejected'], {
@@ -173,10 +177,10 @@ export const SmartContractModule: PalletSpec = {
     { name: 'ServiceContractBilled', fields: { service_contract: ServiceContract, bill: ServiceContractBill, amount: u128 }, docs: 'Not emulated.' },
     { name: 'BillingFrequencyChanged', fields: { _0: u64 }, docs: 'Not emulated.' },
     { name: 'NodeExtraFeeSet', fields: { node_id: u32, extra_fee: u64 }, docs: 'Not emulated.' },
-    { name: 'RentWaived', fields: { contract_id: u64 }, docs: 'Not emulated.' },
+    { name: 'RentWaived', fields: { contract_id: u64 }, docs: 'A rent contract was not billed: its node is on standby.' },
     { name: 'ContractGracePeriodElapsed', fields: { contract_id: u64, grace_period: u64 }, docs: 'The grace period elapsed: the contract was deleted.' },
-    { name: 'ContractPaymentOverdrawn', fields: { contract_id: u64, timestamp: u64, partially_billed_amount: u128, overdraft: u128 }, docs: 'Not emulated.' },
-    { name: 'RewardDistributed', fields: { contract_id: u64, standard_rewards: u128, additional_rewards: u128 }, docs: 'Not emulated.' },
+    { name: 'ContractPaymentOverdrawn', fields: { contract_id: u64, timestamp: u64, partially_billed_amount: u128, overdraft: u128 }, docs: 'The owner could not pay a bill: what could be reserved was, the rest is owed.' },
+    { name: 'RewardDistributed', fields: { contract_id: u64, standard_rewards: u128, additional_rewards: u128 }, docs: "What a contract's bills reserved was paid out: staking pool 10 %, farmer 50 % and foundation 40 % (a name contract's: foundation 90 %)." },
     // tfit's extension: appended after TF-Chain's events
     { name: 'StakeholdersSet', fields: { contract_id: u64, twins: vec(u32), threshold: u32 }, docs: 'The stakeholders of a contract (or deployment) were set.' },
     { name: 'ContractApprovedBy', fields: { contract_id: u64, twin_id: u32, approvals: u32, threshold: u32 }, docs: 'A stakeholder approved.' },
@@ -194,7 +198,8 @@ export const SmartContractModule: PalletSpec = {
     { name: 'ContractIDByNodeIDAndHash', keys: [[u32, 'Blake2_128Concat'], [HexHash, 'Blake2_128Concat']], value: u64, modifier: 'Default', docs: 'Node contract id by node and deployment hash.' },
     { name: 'ActiveNodeContracts', keys: [[u32, 'Blake2_128Concat']], value: vec(u64), modifier: 'Default', docs: "Each node's active node contracts." },
     { name: 'ContractsToBillAt', keys: [[u64, 'Blake2_128Concat']], value: vec(u64), modifier: 'Default', docs: 'Contracts billed at each index of the billing loop (block number modulo BillingFrequency).' },
-    { name: 'ContractLock', keys: [[u64, 'Blake2_128Concat']], value: ContractLock, modifier: 'Default', docs: 'Amount billed but unpaid per contract (grace period).' },
+    { name: 'ContractLock', keys: [[u64, 'Blake2_128Concat']], value: ContractLock, modifier: 'Default', docs: "TF-Chain's billing state before 2.9 (locks); kept for its layout, no longer written." },
+    { name: 'ContractPaymentState', keys: [[u64, 'Blake2_128Concat']], value: ContractPaymentState, modifier: 'Optional', docs: 'Billing state per contract: reserved on the owner and not yet distributed, overdraft, last billed (seconds), cycles since the last distribution.' },
     { name: 'ContractIDByNameRegistration', keys: [[bytes, 'Blake2_128Concat']], value: u64, modifier: 'Default', docs: 'Name contract id by name.' },
     { name: 'ActiveRentContractForNode', keys: [[u32, 'Blake2_128Concat']], value: u64, modifier: 'Optional', docs: "A node's rent contract." },
     { name: 'ContractID', value: u64, modifier: 'Default', docs: 'The last contract id.' },

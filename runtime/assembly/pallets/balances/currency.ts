@@ -108,3 +108,57 @@ export function withdrawFee(who: Uint8Array, fee: U128): bool {
   return true;
 }
 
+
+/** What `who` can still reserve or spend and stay alive: free − max(ED, frozen). */
+export function usableBalance(who: Uint8Array): U128 {
+  const data = account(who).data;
+  const floor = existentialDeposit().gt(data.frozen) ? existentialDeposit() : data.frozen;
+  return data.free.saturatingSub(floor);
+}
+
+/** Whether `value` can be reserved on `who`, leaving it alive (FRAME's Currency::can_reserve). */
+export function canReserve(who: Uint8Array, value: U128): bool {
+  return value.isZero() || value.le(usableBalance(who));
+}
+
+/** Moves `value` of `who`'s free balance to its reserve (Reserved); the caller checked canReserve. */
+export function reserve(who: Uint8Array, value: U128): void {
+  if (value.isZero()) return;
+  const info = account(who);
+  info.data.free = info.data.free.saturatingSub(value);
+  info.data.reserved = info.data.reserved.saturatingAdd(value);
+  System_Account.set(who, info);
+  Event.Reserved(who, value);
+}
+
+/**
+ * Pays `value` out of `from`'s reserve into `to`'s free balance, as TF-Chain's billing pays
+ * its beneficiaries: FRAME's repatriate_reserved(.., Free) to an account that exists
+ * (ReserveRepatriated; Unreserved when it is `from` itself), else slash_reserved and a deposit
+ * that creates the account (Slashed, then NewAccount and Endowed; below the existential
+ * deposit the amount is lost, as there). Returns what could not be taken from the reserve.
+ */
+export function payFromReserve(from: Uint8Array, to: Uint8Array, value: U128): U128 {
+  if (value.isZero()) return U128.zero();
+  const src = account(from);
+  const moved = value.min(src.data.reserved);
+  src.data.reserved = src.data.reserved.saturatingSub(moved);
+  if (bytesEqual(from, to)) {
+    src.data.free = src.data.free.saturatingAdd(moved);
+    System_Account.set(from, src);
+    Event.Unreserved(from, moved);
+    return value.saturatingSub(moved);
+  }
+  const dst = account(to);
+  if (exists(dst)) {
+    System_Account.set(from, src);
+    dst.data.free = dst.data.free.saturatingAdd(moved);
+    System_Account.set(to, dst);
+    Event.ReserveRepatriated(from, to, moved, 0 /* Free */);
+    return value.saturatingSub(moved);
+  }
+  System_Account.set(from, src);
+  Event.Slashed(from, moved);
+  burn(writeFree(to, dst, moved)); // creates the account, or loses dust below ED
+  return value.saturatingSub(moved);
+}

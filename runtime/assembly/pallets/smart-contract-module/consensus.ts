@@ -6,7 +6,7 @@ import { Cause } from "../../generated/types";
 import {
   SmartContractModule_Contracts as Contracts, SmartContractModule_ContractConsensus as ConsensusOf,
   SmartContractModule_DeploymentOf as DeploymentOf, SmartContractModule_DeploymentContracts as DeploymentContracts,
-  SmartContractModule_ContractWorkloadState as WorkloadStates, SmartContractModule_ContractBillingInformationByID as BillingInfo,
+  SmartContractModule_ContractWorkloadState as WorkloadStates,
   TfgridModule_Twins as Twins,
 } from "../../generated/storage";
 import { SmartContractModuleErrors as Error } from "../../generated/errors";
@@ -17,7 +17,7 @@ import { Origin } from "../../support/origin";
 import { badOrigin } from "../../support/dispatch";
 import { twinOf, nodeOf } from "../tfgrid-module/calls";
 import { NODE, nowSeconds, removeContract, contains32 } from "./store";
-import { billContract } from "./billing";
+import { billContract, restartBillingClock } from "./billing";
 import { checkOwner } from "./contracts";
 
 const MAX_REASON: i32 = 256;
@@ -144,13 +144,10 @@ export function report_workload_state(origin: Origin, contract_id: u64, state: W
   if (state.index == FAILED && state.Failed.length > MAX_REASON) return Error.ReasonTooLong();
   const from: i32 = WorkloadStates.exists(contract_id) ? <i32>WorkloadStates.get(contract_id).index : -1;
   if (!legal(from, state.index)) return Error.IllegalWorkloadTransition();
-  if (state.index == DEPLOYED) {
-    // billing starts now: nothing accrued while the contract waited
-    const info = BillingInfo.get(contract_id);
-    info.last_updated = nowSeconds();
-    BillingInfo.set(contract_id, info);
-  } else if (state.index == FAILED && from >= 0) {
-    billContract(contract_id); // what ran until the failure is due; a failed workload accrues nothing more
+  // a contract with stakeholders accrues only while its workload runs (billing.ts, isBilling)
+  if (ConsensusOf.exists(lead)) {
+    if (state.index == DEPLOYED) restartBillingClock(contract_id); // nothing accrued while it waited
+    else if (state.index == FAILED && from >= 0) billContract(contract_id); // what ran until the failure is due
   }
   WorkloadStates.set(contract_id, state);
   Event.WorkloadStateReported(contract_id, node, state);

@@ -21,8 +21,9 @@ import { Origin } from "../../support/origin";
 import { badOrigin } from "../../support/dispatch";
 import { twinOf, nodeOf } from "../tfgrid-module/calls";
 import { isNameLike } from "../tfgrid-module/validate";
-import { NODE, NAME, RENT, nowSeconds, insertInBillingLoop, removeContract, bytesEqual } from "./store";
-import { billContract } from "./billing";
+import { NODE, NAME, RENT, nowSeconds, insertInBillingLoop, bytesEqual } from "./store";
+import { U128 } from "../../codec";
+import { billContract, cancelAndBill, startBilling } from "./billing";
 
 const CONTRACT_VERSION: u32 = 4;
 const MIN_NAME: i32 = 3;
@@ -51,14 +52,18 @@ function newContract(twin: u32, data: ContractData, sp: Some_u64 | null): Contra
   return c;
 }
 
-/** Stores a new contract, starts its billing clock and puts it in the billing loop. */
+/** Stores a new contract, puts it in the billing loop and starts its billing clock (TF-Chain's create_contract). */
 function store(c: Contract): void {
+  insertInBillingLoop(c.contract_id);
   Contracts.set(c.contract_id, c);
   ContractID.set(c.contract_id);
-  const info = new ContractBillingInformation();
-  info.last_updated = nowSeconds();
-  BillingInfo.set(c.contract_id, info);
-  insertInBillingLoop(c.contract_id);
+  startBilling(c.contract_id);
+  if (c.contract_type.index == NODE) {
+    // NRU reports accrue here; TF-Chain keeps it for node contracts only
+    const info = new ContractBillingInformation();
+    info.last_updated = nowSeconds();
+    BillingInfo.set(c.contract_id, info);
+  }
   Event.ContractCreated(c);
 }
 
@@ -72,7 +77,11 @@ export function create_node_contract(
   const node = Nodes.get(node_id);
   if (!Farms.exists(node.farm_id)) return Error.FarmNotExists();
   if (onStandby(node_id)) return Error.NodeNotAvailableToDeploy();
-  if (RentOfNode.exists(node_id) && Contracts.get(RentOfNode.get(node_id)).twin_id != twin) return Error.NodeNotAvailableToDeploy();
+  // a rented node takes its renter's contracts only, and only while the rent is paid (Created)
+  if (RentOfNode.exists(node_id)) {
+    const rent = Contracts.get(RentOfNode.get(node_id));
+    if (rent.twin_id != twin || rent.state.index != 0) return Error.NodeNotAvailableToDeploy();
+  }
   if (<u32>deployment_data.length > SmartContractModule_MaxDeploymentDataLength()) return Error.DeploymentDataTooLong();
   if (ContractIDByNodeIDAndHash.exists(node_id, deployment_hash) && Contracts.exists(ContractIDByNodeIDAndHash.get(node_id, deployment_hash)))
     return Error.ContractIsNotUnique();
@@ -152,9 +161,8 @@ export function cancel_contract(origin: Origin, contract_id: u64): DispatchError
     const active = ActiveNodeContracts.get(c.contract_type.RentContract.node_id);
     if (active.length > 0) return Error.NodeHasActiveContracts();
   }
-  billContract(contract_id); // what is due until now
-  removeContract(Contracts.get(contract_id), Cause.CanceledByUser);
-  return null;
+  // Deleted first, then the last bill: it reserves what is due, pays out the reserve and removes the contract
+  return cancelAndBill(c, Cause.CanceledByUser);
 }
 
 export function create_name_contract(origin: Origin, name: Uint8Array): DispatchError | null {
@@ -173,14 +181,19 @@ export function create_name_contract(origin: Origin, name: Uint8Array): Dispatch
   return null;
 }
 
+/**
+ * TF-Chain's order of checks; no standby check (a rent on a sleeping node is waived until
+ * it wakes, billing.ts), and a dedicated farm's node may be rented with contracts on it.
+ */
 export function create_rent_contract(origin: Origin, node_id: u32, solution_provider_id: Some_u64 | null): DispatchError | null {
   if (!origin.isSigned()) return badOrigin();
+  if (RentOfNode.exists(node_id)) return Error.NodeHasRentContract();
+  if (!Nodes.exists(node_id)) return Error.NodeNotExists();
+  const node = Nodes.get(node_id);
+  if (!Farms.exists(node.farm_id)) return Error.FarmNotExists();
+  if (!Farms.get(node.farm_id).dedicated_farm && ActiveNodeContracts.get(node_id).length > 0) return Error.NodeNotAvailableToDeploy();
   const twin = twinOf(origin.who);
   if (twin == 0) return Error.TwinNotExists();
-  if (!Nodes.exists(node_id)) return Error.NodeNotExists();
-  if (onStandby(node_id)) return Error.NodeNotAvailableToDeploy();
-  if (RentOfNode.exists(node_id)) return Error.NodeHasRentContract();
-  if (ActiveNodeContracts.get(node_id).length > 0) return Error.NodeHasActiveContracts();
   const bad = checkSolutionProvider(solution_provider_id);
   if (bad !== null) return bad;
   const r = new RentContract();
@@ -211,35 +224,59 @@ export function add_nru_reports(origin: Origin, reports: Array<NruConsumption>):
   if (!origin.isSigned()) return badOrigin();
   const refused = checkReporter(origin);
   if (refused !== null) return refused;
-  for (let i = 0; i < reports.length; i++)
-    if (reportingNode(origin, reports[i].contract_id) == 0) return Error.NodeNotAuthorizedToComputeReport();
+  const node = nodeOf(origin.who);
+  if (!Farms.exists(Nodes.get(node).farm_id)) return Error.FarmNotExists();
+  if (!PricingPolicies.exists(1)) return Error.PricingPolicyNotExists();
+  const nu = PricingPolicies.get(1).nu;
   for (let i = 0; i < reports.length; i++) {
     const rep = reports[i];
+    // as TF-Chain: a report on a contract that is gone is skipped, not an error
+    if (!Contracts.exists(rep.contract_id) || !BillingInfo.exists(rep.contract_id)) continue;
+    const c = Contracts.get(rep.contract_id);
+    if (c.contract_type.index != NODE) return Error.InvalidContractType();
+    if (c.contract_type.NodeContract.node_id != node) return Error.NodeNotAuthorizedToComputeReport();
     const info = BillingInfo.get(rep.contract_id);
-    // NRU is public traffic in bytes; priced per GiB as TF-Chain's nu policy (units USD per GiB)
-    info.amount_unbilled += nruCost(rep.nru);
-    info.previous_nu_reported = rep.nru;
-    BillingInfo.set(rep.contract_id, info);
+    // a report older than the last one counted adds nothing (it is still acknowledged)
+    if (rep.timestamp >= info.last_updated) {
+      info.amount_unbilled += nruCost(rep.nru, rep.window, <u64>nu.value, nu.unit);
+      info.last_updated = rep.timestamp;
+      BillingInfo.set(rep.contract_id, info);
+    }
     Event.NruConsumptionReportReceived(rep);
   }
   return null;
 }
 
-/** Public traffic (bytes) in units USD: the nu policy's price per GiB. */
-function nruCost(nru: u64): u64 {
-  return PricingPolicies.exists(1) ? (nru >> 30) * <u64>PricingPolicies.get(1).nu.value : 0;
+/** Bytes per unit of a Policy (TF-Chain's factor_base_1000). */
+function unitFactor(unit: u8): u64 {
+  let f: u64 = 1;
+  for (let i: u8 = 0; i < unit; i++) f *= 1000;
+  return f;
+}
+
+/** TF-Chain's NRU cost in units USD: nru / unit × (nu per hour / 3600) × window seconds, rounded. */
+function nruCost(nru: u64, window: u64, nuPerHour: u64, unit: u8): u64 {
+  const denominator = unitFactor(unit) * 3600;
+  const product = U128.fromU64(nru).checkedMulU64(nuPerHour);
+  if (product === null) return u64.MAX_VALUE;
+  const scaled = product.checkedMulU64(window);
+  if (scaled === null) return u64.MAX_VALUE;
+  const q = scaled.saturatingAdd(U128.fromU64(denominator / 2)).divU64(denominator);
+  return q.fitsU64() ? q.lo : u64.MAX_VALUE;
 }
 
 export function report_contract_resources(origin: Origin, contract_resources: Array<ContractResources>): DispatchError | null {
   if (!origin.isSigned()) return badOrigin();
   const refused = checkReporter(origin);
   if (refused !== null) return refused;
-  for (let i = 0; i < contract_resources.length; i++)
-    if (reportingNode(origin, contract_resources[i].contract_id) == 0) return Error.NodeNotAuthorizedToComputeReport();
+  const node = nodeOf(origin.who);
   for (let i = 0; i < contract_resources.length; i++) {
     const r = contract_resources[i];
-    // bill at the old usage up to now, then switch to the new one
-    billContract(r.contract_id);
+    // as TF-Chain: a contract that is gone is skipped; no bill here, the next cycle bills the new usage
+    if (!Contracts.exists(r.contract_id)) continue;
+    const c = Contracts.get(r.contract_id);
+    if (c.contract_type.index != NODE) return Error.InvalidContractType();
+    if (c.contract_type.NodeContract.node_id != node) return Error.NodeNotAuthorizedToComputeReport();
     NodeContractResources.set(r.contract_id, r);
     Event.UpdatedUsedResources(r);
   }
@@ -274,8 +311,6 @@ export function approve_solution_provider(origin: Origin, solution_provider_id: 
 
 export function bill_contract_for_block(origin: Origin, contract_id: u64): DispatchError | null {
   if (!origin.isSigned()) return badOrigin();
-  if (!Contracts.exists(contract_id)) return Error.ContractNotExists();
-  billContract(contract_id);
-  return null;
+  return billContract(contract_id);
 }
 

@@ -5,7 +5,7 @@ import {
   SmartContractModule_Contracts as Contracts, SmartContractModule_ContractsToBillAt as ContractsToBillAt,
   SmartContractModule_BillingFrequency as BillingFrequencyValue, SmartContractModule_ActiveNodeContracts as ActiveNodeContracts,
   SmartContractModule_ContractIDByNodeIDAndHash as ContractIDByNodeIDAndHash, SmartContractModule_NodeContractResources as NodeContractResources,
-  SmartContractModule_ContractBillingInformationByID as BillingInfo, SmartContractModule_ContractLock as Locks,
+  SmartContractModule_ContractBillingInformationByID as BillingInfo, SmartContractModule_ContractPaymentState as PaymentStates,
   SmartContractModule_ContractIDByNameRegistration as NameRegistration, SmartContractModule_ActiveRentContractForNode as RentOfNode,
   SmartContractModule_DeploymentOf as DeploymentOf, SmartContractModule_DeploymentContracts as DeploymentContracts,
   SmartContractModule_ContractWorkloadState as WorkloadStates, TfgridModule_Farms as Farms, TfgridModule_Nodes as Nodes,
@@ -63,7 +63,7 @@ function freeIps(contract: Contract): void {
   nc.public_ips_list = new Array<PublicIP>(0);
 }
 
-/** Deletes a contract and everything indexed by it, emitting TF-Chain's cancel events. */
+/** Deletes a contract and everything indexed by it, emitting TF-Chain's cancel events (TF-Chain's remove_contract). */
 export function removeContract(contract: Contract, cause: u8): void {
   const id = contract.contract_id;
   contract.state = ContractState.Deleted(cause);
@@ -91,11 +91,14 @@ export function removeContract(contract: Contract, cause: u8): void {
   } else {
     const node = contract.contract_type.RentContract.node_id;
     if (RentOfNode.exists(node) && RentOfNode.get(node) == id) RentOfNode.remove(node);
+    // as TF-Chain, the rented node's contracts go with it (unbilled: they paid only IPs and NRU)
+    const active = ActiveNodeContracts.get(node);
+    for (let i = 0; i < active.length; i++) if (Contracts.exists(active[i])) removeContract(Contracts.get(active[i]), cause);
     Event.RentContractCanceled(id);
   }
   removeFromBillingLoop(id);
   BillingInfo.remove(id);
-  Locks.remove(id);
+  PaymentStates.remove(id);
   Contracts.remove(id);
 }
 

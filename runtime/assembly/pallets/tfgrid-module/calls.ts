@@ -21,7 +21,7 @@ import { Origin } from "../../support/origin";
 import { badOrigin } from "../../support/dispatch";
 import { bytesEqual } from "../../codec";
 import { isNameLike, isUrlLike, isDomain, isIPv4 } from "./validate";
-import { nodeHasActiveContracts } from "./hooks";
+import { nodeHasActiveContracts, nodeDeleted } from "./hooks";
 
 // TF-Chain's bounds (runtime/schema/pallets/tfgrid.ts TFGRID_LIMITS)
 const MAX_FARM_NAME: i32 = 40;
@@ -296,11 +296,12 @@ export function delete_node(origin: Origin, node_id: u32): DispatchError | null 
   const twin = twinOf(origin.who);
   if (twin == 0) return Error.TwinNotExists();
   if (node.twin_id != twin) return Error.NodeUpdateNotAuthorized();
-  if (nodeHasActiveContracts(node_id)) return Error.NodeHasActiveContracts();
   unlistNode(node.farm_id, node_id);
-  NodeIdByTwinID.remove(twin);
-  NodePowerOf.remove(node_id);
+  // as TF-Chain: the node's contracts are canceled and billed, not a reason to refuse
+  nodeDeleted(node_id);
   Nodes.remove(node_id);
+  // TF-Chain keeps NodeIdByTwinID and NodePower of a deleted node (so that twin cannot
+  // register another node): kept here too, for code that meets the same chain on both
   Event.NodeDeleted(node_id);
   return null;
 }
