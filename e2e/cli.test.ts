@@ -8,7 +8,7 @@ import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { startLocalChain, type LocalChain } from '../localchain/index.js';
 import { startContentStore, type ContentStore } from '../zos/store.js';
-import { freePort } from '../zos/net.js';
+import { fetchWhenListening, freePort } from '../zos/net.js';
 import { connect, grid, type TfitClient } from '@tfit/sdk';
 
 const CLI = ['--import', 'tsx', 'cli/tfit.ts'];
@@ -95,7 +95,7 @@ describe('tfit CLI', () => {
     const deployed = await deploying;
     expect(deployed.code, deployed.stderr).to.equal(0);
     expect(JSON.parse(deployed.stdout.trim().split('\n').at(-1)!)).to.deep.include({ deploymentId: 1, phase: 'running' });
-    expect(await (await fetch(`http://127.0.10.1:${port}/`)).text()).to.equal('cli ok');
+    expect(await (await fetchWhenListening(`http://127.0.10.1:${port}/`)).text()).to.equal('cli ok');
     const status = JSON.parse((await tfit('status', '1', ...common(), '--key', '//Dave', '--json')).stdout);
     expect([status.phase, status.states[0].state.state]).to.deep.equal(['running', 'Running']);
     const nodes = JSON.parse((await tfit('nodes', ...common(), '--json')).stdout);

@@ -14,7 +14,7 @@ import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { startLocalChain } from '../localchain/index.js';
 import { startContentStore } from '../zos/store.js';
 import { SimNode } from '../zos/node.js';
-import { freePort } from '../zos/net.js';
+import { freePort, fetchWhenListening } from '../zos/net.js';
 import { connect, grid, contracts, stakeholders, balances, workload, putContent, Orchestrator, type DeployStep } from '@tfit/sdk';
 
 const SERVICE = [
@@ -106,7 +106,7 @@ try {
   // 5. the service answers on both nodes
   for (const { nodeId } of record.contracts) {
     const ip = nodes.find((n) => n.nodeId === nodeId)!.ip;
-    const body = await (await fetch(`http://${ip}:${port}/`, { signal: AbortSignal.timeout(3000) })).text();
+    const body = await (await fetchWhenListening(`http://${ip}:${port}/`, { init: { signal: AbortSignal.timeout(3000) } })).text();
     line('consumer', `GET http://${ip}:${port}/ → ${body.trim()}`);
     if (!body.includes('hello from tfit')) throw new Error(`unexpected answer from node ${nodeId}`);
   }

@@ -24,7 +24,7 @@ export { startValidatorNetwork, type ValidatorNetwork, type NetworkOptions as Va
 export { startContentStore, type ContentStore, type ContentStoreOptions } from '../zos/store.js';
 export { SimNode, type SimNodeOptions } from '../zos/node.js';
 export { specPath, WASM_PATH } from '../chain-spec/paths.js';
-export { freePort } from '../zos/net.js';
+export { freePort, fetchWhenListening } from '../zos/net.js';
 
 const GIB = 1024n ** 3n;
 

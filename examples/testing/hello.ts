@@ -5,7 +5,7 @@
  */
 import { blake2AsHex } from '@polkadot/util-crypto';
 import { grid, Orchestrator, putContent, stakeholders, workload, type DeployStep } from '@tfit/sdk';
-import { freePort, type TestNetwork } from '@tfit/testing';
+import { fetchWhenListening, freePort, type TestNetwork } from '@tfit/testing';
 
 const SERVICE = "require('http').createServer((q, s) => s.end('hello from ' + process.env.TFIT_IP)).listen(Number(process.argv[2]), process.env.TFIT_IP);\n";
 
@@ -29,5 +29,5 @@ export async function deployHello(net: TestNetwork): Promise<{ urls: string[]; a
   });
   const ipOf = new Map(net.nodes.map((n) => [n.nodeId, n.ip]));
   const urls = record.contracts.map((c) => `http://${ipOf.get(c.nodeId)}:${port}/`);
-  return { urls, answers: await Promise.all(urls.map(async (u) => (await fetch(u)).text())) };
+  return { urls, answers: await Promise.all(urls.map(async (u) => (await fetchWhenListening(u)).text())) };
 }
