@@ -89,6 +89,8 @@ export class SimNode {
   private sampler?: NodeJS.Timeout;
   private busy: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** Every workload process started and not yet exited: stop() ends them all, whatever the map of running contracts says. */
+  private readonly children = new Set<ChildProcess>();
   /** The last block whose contracts this node has acted on. */
   reconciledBlock = 0;
   /** Whether an active contract is neither running here nor refused (it may be approved in any block). */
@@ -264,6 +266,7 @@ export class SimNode {
 
   /** Starts the deployment's processes; resolves once each has started or failed to. */
   private startProcesses(id: number, deployment: workload.Deployment, dir: string): Promise<void> {
+    if (this.stopped) return Promise.resolve(); // a pass that was under way when the node stopped
     const r: Running = { contractId: id, processes: [], dir, failed: false, cru: deployment.signed.definition.capacity.cru, peakRssBytes: 0, lastReport: 0 };
     this.running.set(id, r);
     const started: Promise<void>[] = [];
@@ -274,6 +277,8 @@ export class SimNode {
         env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...p.env, TFIT_IP: this.ip, NODE_OPTIONS: `--max-old-space-size=${p.limits.memoryMb}` },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
+      this.children.add(child);
+      child.once('exit', () => this.children.delete(child));
       const log: Buffer[] = [];
       child.stdout?.on('data', (c) => log.push(c));
       child.stderr?.on('data', (c) => log.push(c));
@@ -330,6 +335,27 @@ export class SimNode {
     if (clean) rmSync(r.dir, { recursive: true, force: true });
   }
 
+  /**
+   * Ends every process this node started that still runs (one a reconcile pass under way
+   * started, or one the map lost): SIGTERM, then SIGKILL after 2 s. Resolves when all exited.
+   */
+  private async endChildren(): Promise<void> {
+    const alive = [...this.children].filter((c) => c.exitCode === null && c.signalCode === null);
+    if (alive.length === 0) return;
+    const exited = Promise.all(alive.map((c) => new Promise<void>((resolve) => {
+      if (c.exitCode !== null || c.signalCode !== null) return resolve();
+      c.once('exit', () => resolve());
+    })));
+    for (const c of alive) c.kill('SIGTERM');
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => { timer = setTimeout(() => resolve('late'), 2000); });
+    if ((await Promise.race([exited, late])) === 'late') {
+      for (const c of alive) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+      await exited;
+    }
+    clearTimeout(timer);
+  }
+
   /** Stops watching and every workload (sandboxes stay: a restart resumes them). */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -338,6 +364,7 @@ export class SimNode {
     clearInterval(this.sampler);
     for (const r of [...this.running.values()]) this.stopContract(r, false);
     await this.busy.catch(() => {});
+    await this.endChildren();
     if (!this.options.client) await this.client.close();
   }
 }
