@@ -68,7 +68,7 @@ describe('TfgridModule: terms, twins, farms, nodes, uptime, power, policies', ()
     await refused(tf().createFarm('bad name', []), farmer, 'tfgridModule.InvalidFarmName');
     await refused(tf().createFarm('x'.repeat(41), []), farmer, 'tfgridModule.FarmNameTooLong');
     await refused(tf().createFarm('farm1', [{ ip: '185.206.122.33', gw: '185.206.122.1' }]), farmer, 'tfgridModule.InvalidPublicIP');
-    await refused(tf().createFarm('farm1', [{ ip: '185.206.122.33/24', gw: '185.206.122' }]), farmer, 'tfgridModule.InvalidGW4');
+    await refused(tf().createFarm('farm1', [{ ip: '185.206.122.33/24', gw: '185.206.122' }]), farmer, 'tfgridModule.InvalidPublicIP'); // TF-Chain: every IP4 failure is InvalidPublicIP
     const events = await ok(tf().createFarm('farm1', [{ ip: '185.206.122.33/24', gw: '185.206.122.1' }]), farmer);
     expect(events).to.include('tfgridModule.FarmStored');
     const farm = (await q().farms(1)).unwrap();

@@ -58,6 +58,8 @@ const FARM = 1;
 const [CONTRACT_WITH_STAKEHOLDERS, NAME_CONTRACT, CONTRACT_4, CONTRACT_5] = [1, 2, 4, 5];
 const RENTED_NODE = 3;
 const KV_KEY = 'secret';
+/** The farm's one public IP, held by no contract. */
+const FARM_IP = '185.206.122.33/24';
 
 // ---- the table --------------------------------------------------------------------------
 
@@ -207,6 +209,35 @@ const TABLE: Record<string, Row> = {
     args: () => ({ power_state: 'Down' }),
     expect: { node1: 'ok', node2: 'ok', node3: 'ok', twinless: E.tfgrid('TwinNotExists'), root: 'BadOrigin', others: E.tfgrid('NodeNotExists') },
   },
+  'TfgridModule.add_stellar_payout_v2address': {
+    args: () => ({ farm_id: FARM, stellar_address: 'GDHJP6TF3UXYXTNEZ2P36J5FH7W4BJJQ4AYYAXC66I2Q2AH5B6O6BCFG' }),
+    expect: { farmer: 'ok', twinless: E.tfgrid('TwinNotExists'), root: 'BadOrigin', others: E.tfgrid('CannotUpdateFarmWrongTwin') },
+  },
+  'TfgridModule.set_farm_certification': rootOnly(() => ({ farm_id: FARM, certification: 'Gold' })),
+  // the farm's owner check reads the farm's twin, not the caller's: a twinless caller is just not the farmer
+  'TfgridModule.add_farm_ip': {
+    args: () => ({ farm_id: FARM, ip: '185.206.122.40/24', gw: '185.206.122.1' }),
+    expect: { farmer: 'ok', root: 'BadOrigin', others: E.tfgrid('CannotUpdateFarmWrongTwin') },
+  },
+  'TfgridModule.remove_farm_ip': {
+    args: () => ({ farm_id: FARM, ip: FARM_IP }),
+    expect: { farmer: 'ok', root: 'BadOrigin', others: E.tfgrid('CannotUpdateFarmWrongTwin') },
+  },
+  'TfgridModule.force_reset_farm_ip': rootOnly(() => ({ farm_id: FARM, ip: FARM_IP })),
+  'TfgridModule.set_farm_dedicated': rootOnly(() => ({ farm_id: FARM, dedicated: true })),
+  'TfgridModule.add_node_public_config': {
+    args: () => ({ farm_id: FARM, node_id: 2, public_config: { ip4: { ip: '185.206.122.41/24', gw: '185.206.122.1' }, ip6: null, domain: 'node2.example.com' } }),
+    expect: { farmer: 'ok', root: 'BadOrigin', others: E.tfgrid('CannotUpdateFarmWrongTwin') },
+  },
+  'TfgridModule.set_node_certification': {
+    right: 'root, or an account in AllowedNodeCertifiers (stakeholder1 in this world)',
+    args: () => ({ node_id: 2, node_certification: 'Certified' }),
+    expect: { root: 'ok', stakeholder1: 'ok', others: E.tfgrid('NotAllowedToCertifyNode') },
+  },
+  'TfgridModule.add_node_certifier': rootOnly((w) => ({ certifier: w.address('stranger') })),
+  'TfgridModule.remove_node_certifier': rootOnly((w) => ({ certifier: w.address('stakeholder1') })),
+  'TfgridModule.set_zos_version': rootOnly(() => ({ zos_version: 'v3.10.0' })),
+  'TfgridModule.set_connection_price': rootOnly(() => ({ price: 90 })),
   'TfgridModule.change_power_target': {
     args: () => ({ node_id: 2, power_target: 'Down' }),
     // the farmer of the node's farm only: not the node itself
@@ -454,7 +485,8 @@ describe('runtime security: every call from every wrong origin is refused with t
     for (const r of ['farmer', 'node1', 'node2', 'node3', 'consumer', 'stakeholder1', 'stakeholder2', 'stranger'] as const) // twins 1-8
       submit(r, 'Utility.batch_all', { calls: [acceptTc, world.call('TfgridModule.create_twin', { relay: null, pk: null })] });
     submit('nobody', 'TfgridModule.user_accept_tc', { document_link: 'https://example.com/tc', document_hash: 'h1' });
-    submit('farmer', 'TfgridModule.create_farm', { name: 'farm_one', public_ips: [] });
+    submit('farmer', 'TfgridModule.create_farm', { name: 'farm_one', public_ips: [{ ip: FARM_IP, gw: '185.206.122.1' }] });
+    submit('sudoKey', 'Sudo.sudo', { call: world.call('TfgridModule.add_node_certifier', { certifier: keys.stakeholder1.address }) });
     for (const r of NODES) submit(r, 'TfgridModule.create_node', nodeArgs); // nodes 1-3
     const nodeContract = (node: number, hash: number) => ({ node_id: node, deployment_hash: HASH(hash), deployment_data: 'd', public_ips: 0, solution_provider_id: null });
     submit('consumer', 'SmartContractModule.create_node_contract', nodeContract(1, 1)); // 1

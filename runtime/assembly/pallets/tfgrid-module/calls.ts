@@ -20,8 +20,15 @@ import { TfgridModuleEvents as Event } from "../../generated/events";
 import { Origin } from "../../support/origin";
 import { badOrigin } from "../../support/dispatch";
 import { bytesEqual } from "../../codec";
-import { isNameLike, isUrlLike, isDomain, isIPv4 } from "./validate";
+import { isNameLike, isUrlLike, isDomain } from "./validate";
+import { validIp4 } from "./ip";
 import { nodeHasActiveContracts, nodeDeleted } from "./hooks";
+
+// farm and node administration (admin.ts)
+export {
+  add_farm_ip, remove_farm_ip, force_reset_farm_ip, add_stellar_payout_v2address, set_farm_certification, set_farm_dedicated,
+  add_node_public_config, set_node_certification, add_node_certifier, remove_node_certifier, set_zos_version, set_connection_price,
+} from "./admin";
 
 // TF-Chain's bounds (runtime/schema/pallets/tfgrid.ts TFGRID_LIMITS)
 const MAX_FARM_NAME: i32 = 40;
@@ -133,8 +140,8 @@ export function create_farm(origin: Origin, name: Uint8Array, public_ips: Array<
   const ips = new Array<PublicIP>(0);
   for (let i = 0; i < public_ips.length; i++) {
     const ip = public_ips[i];
-    if (!isIPv4(ip.ip, true)) return Error.InvalidPublicIP();
-    if (!isIPv4(ip.gw, false)) return Error.InvalidGW4();
+    // as TF-Chain's IP4::is_valid: a public unicast a.b.c.d/m and a distinct gateway inside it
+    if (!validIp4(ip.ip, ip.gw)) return Error.InvalidPublicIP();
     for (let j = 0; j < ips.length; j++) if (bytesEqual(ips[j].ip, ip.ip)) return Error.IpExists();
     const p = new PublicIP();
     p.ip = ip.ip;
@@ -214,10 +221,15 @@ function unlistNode(farm_id: u32, node_id: u32): void {
 
 /** The farming policy a new node gets: the newest default policy matching its certification. */
 function defaultFarmingPolicy(): u32 {
+  return defaultFarmingPolicyFor(NodeCertification.Diy);
+}
+
+/** The newest default farming policy for nodes of `certification` (0 if none). */
+export function defaultFarmingPolicyFor(certification: u8): u32 {
   for (let id = FarmingPolicyID.get(); id > 0; id--) {
     if (!FarmingPoliciesMap.exists(id)) continue;
     const p = FarmingPoliciesMap.get(id);
-    if (p.default && p.node_certification == NodeCertification.Diy) return id;
+    if (p.default && p.node_certification == certification) return id;
   }
   return 0;
 }

@@ -38,27 +38,3 @@ export function isDomain(input: Uint8Array): bool {
   }
   return true;
 }
-
-/** IPv4 `a.b.c.d`, optionally `/prefix` (`withPrefix` requires it). */
-export function isIPv4(input: Uint8Array, withPrefix: bool): bool {
-  let part = 0, digits = 0, value = 0, i = 0;
-  for (; i < input.length; i++) {
-    const c = input[i];
-    if (c >= 0x30 && c <= 0x39) {
-      value = value * 10 + (c - 0x30);
-      digits++;
-      if (digits > 3 || value > 255) return false;
-    } else if (c == 0x2e && digits > 0 && part < 3) { part++; digits = 0; value = 0; }
-    else break;
-  }
-  if (part != 3 || digits == 0) return false;
-  if (i == input.length) return !withPrefix;
-  if (input[i] != 0x2f || i + 1 == input.length || input.length - i > 3) return false;
-  let prefix = 0;
-  for (let j = i + 1; j < input.length; j++) {
-    const c = input[j];
-    if (c < 0x30 || c > 0x39) return false;
-    prefix = prefix * 10 + (c - 0x30);
-  }
-  return prefix <= 32;
-}
