@@ -143,6 +143,24 @@ describe('TF-Chain\'s pallet-smart-contract tests, on the emulated chain', funct
     expect(failure(t.api, events)).to.equal('smartContractModule.NodeNotAvailableToDeploy');
   });
 
+  it('test_create_node_contract_on_dedicated_node_without_rent_contract_fails: NodeNotAvailableToDeploy until the node is rented', async () => {
+    const { events: made } = await send(t.api.tx.tfgridModule.createFarm('dedicated', []), consumer);
+    expect(failure(t.api, made)).to.equal(undefined);
+    const farmId = (await t.api.query.tfgridModule.farmID()).toNumber();
+    await ok(t.api.tx.sudo.sudo(t.api.tx.tfgridModule.setFarmDedicated(farmId, true)), farmer);
+    const key = t.keyring.addFromUri('//tfchain-dedicated-node');
+    nodeKeys.push(key); // node ids follow nodeKeys (nodeKey)
+    await ok(t.api.tx.balances.transferKeepAlive(key.address, 100n * 10_000_000n), farmer);
+    const tf = t.api.tx.tfgridModule;
+    await ok(t.api.tx.utility.batchAll([tf.userAcceptTc('https://example.com/tc', 'h1'), tf.createTwin(null, null)]), key);
+    await ok(tf.createNode(farmId, capacity, { city: 'Ghent', country: 'Belgium', latitude: '51', longitude: '3' }, [], false, false, null), key);
+    const node = (await t.api.query.tfgridModule.nodeID()).toNumber();
+    const { events } = await send(sc().createNodeContract(node, HASH(6), 'x', 0, null), consumer);
+    expect(failure(t.api, events)).to.equal('smartContractModule.NodeNotAvailableToDeploy');
+    await ok(sc().createRentContract(node, null), consumer);
+    await ok(sc().createNodeContract(node, HASH(6), 'x', 0, null), consumer);
+  });
+
   it('test_create_rent_contract_and_node_contract_excludes_node_contract_from_billing_works: the rent is billed, the node contract on the rented node is not', async () => {
     const node = await newNode();
     await ok(sc().createRentContract(node, null), consumer);

@@ -81,6 +81,8 @@ export function create_node_contract(
   if (RentOfNode.exists(node_id)) {
     const rent = Contracts.get(RentOfNode.get(node_id));
     if (rent.twin_id != twin || rent.state.index != 0) return Error.NodeNotAvailableToDeploy();
+  } else if (Farms.get(node.farm_id).dedicated_farm) {
+    return Error.NodeNotAvailableToDeploy(); // a dedicated farm's nodes are rented whole first
   }
   if (<u32>deployment_data.length > SmartContractModule_MaxDeploymentDataLength()) return Error.DeploymentDataTooLong();
   if (ContractIDByNodeIDAndHash.exists(node_id, deployment_hash) && Contracts.exists(ContractIDByNodeIDAndHash.get(node_id, deployment_hash)))
