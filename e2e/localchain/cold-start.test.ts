@@ -4,6 +4,7 @@ import { hexToU8a } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { loadChopsticksCore, openChain, type ChopsticksCore } from '../../localchain/chain.js';
 import { genesisStateRoot } from '../../localchain/genesis.js';
+import { CODE } from '../../localchain/flat-state.js';
 import { auraSlotDurationOf, runtimeVersionOf } from '../../localchain/executor-memo.js';
 import { RuntimeHost } from '../../runtime/harness/host.js';
 import { specPath } from '../../chain-spec/paths.js';
@@ -19,7 +20,6 @@ import type { TestBlock } from '../support/chopsticks-block.js';
  */
 
 type Spec = { genesis: { raw: { top: Record<string, string> } } };
-const CODE = '0x3a636f6465';
 const specs = (): [string, Spec][] => {
   const list: [string, Spec][] = [['dev', JSON.parse(readFileSync(specPath('dev'), 'utf8'))], ['local', JSON.parse(readFileSync(specPath('local'), 'utf8'))]];
   const tfchain = process.env.TFIT_TFCHAIN_SPEC;

@@ -48,7 +48,7 @@ const CREATED: u8 = 0;
 const DELETED: u8 = 1;
 const GRACE: u8 = 2;
 
-export function stakingPoolAccount(): Uint8Array {
+function stakingPoolAccount(): Uint8Array {
   const out = new Uint8Array(32);
   for (let i = 0; i < 32; i++) out[i] = STAKING_POOL[i];
   return out;
@@ -159,12 +159,6 @@ function discounted(amountTft: u64, balance: U128): Due {
   else if (covers(twice, monthly, 3)) { due.discount = DISCOUNT_DEFAULT; tenths = 8; }
   due.amount = U128.fromU64((amountTft * tenths + 9) / 10);
   return due;
-}
-
-/** What the contract costs for `seconds`, in TFT chain units, before any discount (for reports and tests). */
-export function contractCost(contract: Contract, seconds: u64): U128 {
-  if (!PricingPolicies.exists(1)) return U128.zero();
-  return U128.fromU64(toTft(contractCostUsd(PricingPolicies.get(1), contract, seconds)));
 }
 
 /** Writes a contract's state, as TF-Chain's update_contract_state. */

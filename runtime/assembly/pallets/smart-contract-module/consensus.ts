@@ -16,7 +16,7 @@ import { ConsensusStatus } from "../../generated/types";
 import { Origin } from "../../support/origin";
 import { badOrigin } from "../../support/dispatch";
 import { twinOf, nodeOf } from "../tfgrid-module/calls";
-import { NODE, nowSeconds, removeContract, contains32 } from "./store";
+import { NODE, removeContract, contains32 } from "./store";
 import { billContract, restartBillingClock } from "./billing";
 import { checkOwner } from "./contracts";
 

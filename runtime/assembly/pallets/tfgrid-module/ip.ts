@@ -27,18 +27,25 @@ function parsePrefix(s: Uint8Array, from: i32, max: i32): i32 {
   return v <= max ? v : -1;
 }
 
+/**
+ * Where the address part of `s` ends: all of it, or with `cidr` the `/` before a valid
+ * prefix of at most `max` (stored in `out.prefix`); -1 when a required prefix is missing
+ * or malformed.
+ */
+function addressEnd(s: Uint8Array, cidr: bool, max: i32, out: Parsed): i32 {
+  if (!cidr) return s.length;
+  let slash = -1;
+  for (let i = 0; i < s.length; i++) if (s[i] == 0x2f) { slash = i; break; }
+  if (slash < 0) return -1;
+  out.prefix = parsePrefix(s, slash + 1, max);
+  return out.prefix < 0 ? -1 : slash;
+}
+
 /** `a.b.c.d` (7–15 bytes, decimal octets ≤ 255, no leading zeros), with `/m` when `cidr`. */
 function parseIPv4(s: Uint8Array, cidr: bool): Parsed | null {
   if (s.length > (cidr ? 18 : 15)) return null;
-  let end = s.length;
   const out = new Parsed();
-  if (cidr) {
-    end = -1;
-    for (let i = 0; i < s.length; i++) if (s[i] == 0x2f) { end = i; break; }
-    if (end < 0) return null;
-    out.prefix = parsePrefix(s, end + 1, 32);
-    if (out.prefix < 0) return null;
-  }
+  const end = addressEnd(s, cidr, 32, out);
   if (end < 7) return null;
   const bytes = new Uint8Array(4);
   let octet = 0, value = 0, digits = 0;
@@ -64,15 +71,8 @@ function parseIPv4(s: Uint8Array, cidr: bool): Parsed | null {
 /** RFC 4291 text (groups of 1–4 hex digits, one `::`), with `/m` when `cidr`. */
 function parseIPv6(s: Uint8Array, cidr: bool): Parsed | null {
   if (s.length > (cidr ? 43 : 39)) return null;
-  let end = s.length;
   const out = new Parsed();
-  if (cidr) {
-    end = -1;
-    for (let i = 0; i < s.length; i++) if (s[i] == 0x2f) { end = i; break; }
-    if (end < 0) return null;
-    out.prefix = parsePrefix(s, end + 1, 128);
-    if (out.prefix < 0) return null;
-  }
+  const end = addressEnd(s, cidr, 128, out);
   if (end < 2) return null;
   const groups = new Array<i32>(0);
   let gap = -1; // index in groups where `::` stands
