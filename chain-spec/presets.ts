@@ -82,5 +82,7 @@ export function genesisConfig(p: Preset): Record<string, unknown> {
       ],
       connectionPrice: 80,
     },
+    // TF-Chain's bounds; tfit starts at 50 mUSD (TF-Chain waits for its validators' first price)
+    tftPriceModule: { minTftPrice: 10, maxTftPrice: 1000, tftPrice: 50 },
   };
 }

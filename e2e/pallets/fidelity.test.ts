@@ -8,6 +8,7 @@
 import { expect } from 'chai';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Metadata, TypeRegistry } from '@polkadot/types';
 import type { Si1Type } from '@polkadot/types/interfaces';
 import type { Codec } from '@polkadot/types/types';
@@ -29,7 +30,31 @@ const SHARED: Record<string, { call?: string; event?: string; error?: string }> 
   TfgridModule: { call: 'PalletTfgridCall', event: 'PalletTfgridEvent', error: 'PalletTfgridError' },
   TFKVStore: { call: 'PalletKvstoreCall', event: 'PalletKvstoreEvent', error: 'PalletKvstoreError' },
   SmartContractModule: { call: 'PalletSmartContractCall', event: 'PalletSmartContractEvent', error: 'PalletSmartContractError' },
+  TFTPriceModule: { call: 'PalletTftPriceCall', event: 'PalletTftPriceEvent', error: 'PalletTftPriceError' },
+  BurningModule: { call: 'PalletBurningCall', event: 'PalletBurningEvent', error: 'PalletBurningError' },
+  RuntimeUpgrade: { call: 'PalletRuntimeUpgradeCall' },
 };
+/** TF-Chain's pallets tfit emulates in full: every call and storage item of theirs must be tfit's too. */
+const COMPLETE = ['TfgridModule', 'SmartContractModule', 'TFTPriceModule', 'BurningModule', 'RuntimeUpgrade', 'TFKVStore'];
+
+/**
+ * TF-Chain's storage items per pallet, from the client's generated query augmentation:
+ * name → key types and value type (an OptionQuery's value shows as `Option<…>`).
+ */
+function tfchainStorage(): Record<string, Record<string, { keys: string[]; value: string }>> {
+  const text = readFileSync(join(clientDir, 'interfaces', 'chain', 'augment-api-query.d.ts'), 'utf8').replace(/\s*\n\s*/g, ' ');
+  const out: Record<string, Record<string, { keys: string[]; value: string }>> = {};
+  const section = /(\w+): \{ (.*?) \[key: string\]: QueryableStorageEntry<ApiType>; \}/g;
+  for (const [, pallet, body] of text.matchAll(section)) {
+    const items: Record<string, { keys: string[]; value: string }> = {};
+    for (const [, name, value, keys] of body.matchAll(/(\w+): AugmentedQuery<ApiType, \([^)]*\) => Observable<(.*?)>, \[[^\]]*\]> & QueryableStorageEntry<ApiType, \[([^\]]*)\]>;/g))
+      items[name] = { value, keys: keys.split(',').map((k) => k.trim()).filter(Boolean) };
+    out[pallet] = items;
+  }
+  return out;
+}
+/** polkadot-js's TS spelling of a type → a type string its registry creates. */
+const creatable = (t: string) => t.replace(/ITuple<\[(.*?)\]>/g, '($1)').replace(/\s/g, '');
 /** The Smart-Contract-for-IT extension: no TF-Chain release has these; they sit after TF-Chain's items. */
 const EXTENSION = new Set([
   'add_stakeholders', 'approve_contract', 'reject_contract', 'report_workload_state', 'create_deployment',
@@ -161,5 +186,51 @@ describe('fidelity to TF-Chain (@threefold/tfchain_client 2.9.2 type definitions
         expect(shared).to.deep.equal(theirs.slice(0, shared.length));
         expect(ours.slice(0, shared.length), 'extension errors come after TF-Chain\'s').to.deep.equal(shared);
       });
+  }
+
+  const storage = tfchainStorage();
+  for (const pallet of COMPLETE) {
+    const meta = () => pallets.find((p) => p.name.toString() === pallet)!;
+    const theirs = storage[stringCamelCase(pallet === 'TFKVStore' ? 'tfkvStore' : pallet)] ?? {};
+
+    if (SHARED[pallet]?.call)
+      it(`${pallet}: every TF-Chain call is emulated`, () => {
+        const ours = new Set(tfitVariants(meta().calls.unwrap().type.toNumber()).map((v) => v.name.toString()));
+        const missing = tfchainVariants(SHARED[pallet].call!).filter((n) => !n.startsWith('__Unused') && !ours.has(n));
+        expect(missing).to.deep.equal([]);
+      });
+
+    it(`${pallet}: every TF-Chain storage item, with TF-Chain's key and value layouts`, () => {
+      const items = meta().storage.isSome ? meta().storage.unwrap().items : [];
+      const names = Object.keys(theirs);
+      // a pallet with no storage has no section in the client (RuntimeUpgrade); else the parse found it
+      expect(names.length > 0, `${pallet} has storage in the client`).to.equal(items.length > 0);
+      for (const name of names) {
+        const item = items.find((i) => stringCamelCase(i.name.toString()) === name);
+        expect(item, `${pallet}.${name} is missing`).to.not.equal(undefined);
+        const { keys, value } = theirs[name];
+        const optional = item!.modifier.isOptional;
+        expect(optional, `${pallet}.${name}: OptionQuery on one side only`).to.equal(value.startsWith('Option<'));
+        const type = item!.type;
+        const valueId = (type.isPlain ? type.asPlain : type.asMap.value).toNumber();
+        const keyIds = type.isPlain ? [] : (() => {
+          const k = type.asMap.key.toNumber();
+          const def = tfit.lookup.getSiType(k).def;
+          return keys.length > 1 && def.isTuple ? def.asTuple.map((x) => x.toNumber()) : [k];
+        })();
+        expect(keyIds.length, `${pallet}.${name} key count`).to.equal(keys.length);
+        const theirValue = creatable(optional ? value.slice('Option<'.length, -1) : value);
+        const r = rng(name.length * 7919);
+        for (let n = 0; n < 10; n++) {
+          const bytes = sample(tfit, valueId, r)!;
+          expect(u8aToHex(tfchain.createType(theirValue, bytes).toU8a()), `${pallet}.${name} value`).to.equal(u8aToHex(bytes));
+          keyIds.forEach((id, i) => {
+            const kb = sample(tfit, id, r)!;
+            const theirKey = keys[i] === 'U8aFixed' ? `[u8;${kb.length}]` : creatable(keys[i]);
+            expect(u8aToHex(tfchain.createType(theirKey, kb).toU8a()), `${pallet}.${name} key ${i}`).to.equal(u8aToHex(kb));
+          });
+        }
+      }
+    });
   }
 });

@@ -11,7 +11,7 @@ import { expectedCost, nameCost, nruUsd, percentOf, rentCost, toTft, nodeContrac
  * each as a black-box scenario on the emulated chain, named after the test it mirrors
  * (e2e/pallets/TFCHAIN-TESTS.md maps them all, with those that cannot be expressed). TF-Chain's
  * mock bills every 10 blocks at a set TFT price; here bills are asked for with
- * bill_contract_for_block after blocks of 6 s, at tfit's fixed 50 mUSD, with the genesis
+ * bill_contract_for_block after blocks of 6 s, at the dev chain's TFT price (50 mUSD), with the genesis
  * pricing policy.
  */
 const GIB = 1024n ** 3n;

@@ -70,6 +70,8 @@ interface World {
   /** A call by its table key, for calls that take calls. */
   call(key: string, args: Record<string, unknown>): Call;
   address(role: Role): string;
+  /** `role`'s signature over `message` as TF-Chain's entity calls take it: hex, without 0x. */
+  sign(role: Role, message: Uint8Array): string;
   /** The open block's time (unix seconds). */
   now: number;
 }
@@ -106,7 +108,16 @@ interface Row {
 const E = {
   tfgrid: (name: string) => `TfgridModule.${name}`,
   sc: (name: string) => `SmartContractModule.${name}`,
+  price: (name: string) => `TFTPriceModule.${name}`,
 };
+/** Entity 1 (stakeholder2's), and the service contracts: 1 ready for approval, 2 approved by both (stranger serves the consumer). */
+const ENTITY = 1;
+const [SERVICE_READY, SERVICE_APPROVED] = [1, 2];
+const entityPlace = { country: 'Belgium', city: 'Ghent' };
+const utf8 = (s: string) => new TextEncoder().encode(s);
+/** What an entity signs for a twin: entity_id ‖ twin_id, big-endian. */
+const entityForTwin = (entity: number, twin: number) => { const b = new Uint8Array(8); new DataView(b.buffer).setUint32(0, entity); new DataView(b.buffer).setUint32(4, twin); return b; };
+const SERVICE_PARTIES = (ok: Role[]) => ({ ...Object.fromEntries(ok.map((r) => [r, 'ok'])), twinless: E.sc('TwinNotExists'), root: 'BadOrigin', others: E.sc('TwinNotAuthorized') });
 const ROOT_ONLY = { root: 'ok', others: 'BadOrigin' };
 const rootOnly = (args: Row['args']): Row => ({ args, expect: ROOT_ONLY });
 
@@ -247,6 +258,41 @@ const TABLE: Record<string, Row> = {
     args: (w) => ({ uptime: 3600, timestamp_hint: w.now }),
     expect: { node1: 'ok', node2: 'ok', node3: 'ok', twinless: E.tfgrid('TwinNotExists'), root: 'BadOrigin', others: E.tfgrid('NodeNotExists') },
   },
+  'TfgridModule.set_storage_version': rootOnly(() => ({ version: 'V17Struct' })),
+  'TfgridModule.report_uptime': {
+    args: () => ({ uptime: 100 }),
+    expect: { node1: 'ok', node2: 'ok', node3: 'ok', twinless: E.tfgrid('TwinNotExists'), root: 'BadOrigin', others: E.tfgrid('NodeNotExists') },
+  },
+  'TfgridModule.create_entity': {
+    public: "anyone may submit an entity its account signed (the signature is the check)",
+    args: (w) => ({ target: w.address('stranger'), name: 'stranger_entity', ...entityPlace, signature: w.sign('stranger', utf8('stranger_entityBelgiumGhent')) }),
+    expect: { consumer: 'ok', root: 'BadOrigin' },
+  },
+  'TfgridModule.update_entity': { args: () => ({ name: 'renamed_entity', ...entityPlace }), expect: { stakeholder2: 'ok', root: 'BadOrigin', others: E.tfgrid('EntityNotExists') } },
+  'TfgridModule.delete_entity': { args: () => ({}), expect: { stakeholder2: 'ok', root: 'BadOrigin', others: E.tfgrid('EntityNotExists') } },
+  'TfgridModule.add_twin_entity': {
+    args: (w) => ({ twin_id: 8, entity_id: ENTITY, signature: w.sign('stakeholder2', entityForTwin(ENTITY, 8)) }),
+    expect: { stranger: 'ok', root: 'BadOrigin', others: E.tfgrid('UnauthorizedToUpdateTwin') },
+  },
+  'TfgridModule.delete_twin_entity': { args: () => ({ twin_id: 7, entity_id: ENTITY }), expect: { stakeholder2: 'ok', root: 'BadOrigin', others: E.tfgrid('UnauthorizedToUpdateTwin') } },
+  'TfgridModule.update_pricing_policy': rootOnly((w) => ({
+    pricing_policy_id: 1, name: 'policy_renamed', su: policy, cu: policy, nu: policy, ipu: policy, unique_name: policy, domain_name: policy,
+    foundation_account: w.address('stakeholder2'), certified_sales_account: w.address('stranger'), discount_for_dedication_nodes: 50,
+  })),
+  'TfgridModule.update_farming_policy': rootOnly(() => ({
+    farming_policy_id: 1, name: 'policy_renamed', su: 1, cu: 1, nu: 1, ipv4: 1, minimal_uptime: 95, policy_end: 0, default: true,
+    node_certification: 'Diy', farm_certification: 'NotCertified',
+  })),
+  'TfgridModule.attach_policy_to_farm': rootOnly(() => ({ farm_id: FARM, limits: { farming_policy_id: 1, cu: null, su: null, end: null, node_count: 10, node_certification: false } })),
+  'TfgridModule.delete_node_farm': {
+    args: () => ({ node_id: 2 }),
+    expect: { farmer: 'ok', twinless: E.tfgrid('TwinNotExists'), root: 'BadOrigin', others: E.tfgrid('FarmerNotAuthorized') },
+  },
+  'TfgridModule.bond_twin_account': {
+    public: "any account may bond itself to any twin (TF-Chain asks nothing of the twin's owner); it grants nothing on tfit",
+    args: () => ({ twin_id: 1 }),
+    expect: { stranger: 'ok', farmer: E.tfgrid('TwinCannotBoundToItself'), root: 'BadOrigin' },
+  },
 
   // ---- SmartContractModule
   'SmartContractModule.create_node_contract': {
@@ -279,6 +325,26 @@ const TABLE: Record<string, Row> = {
   },
   'SmartContractModule.approve_solution_provider': rootOnly(() => ({ solution_provider_id: 1, approve: true })),
   'SmartContractModule.bill_contract_for_block': { public: 'anyone may trigger billing; it only charges the owner what is due', args: () => ({ contract_id: NAME_CONTRACT }), expect: { stranger: 'ok', root: 'BadOrigin' } },
+  'SmartContractModule.service_contract_create': {
+    args: (w) => ({ service_account: w.address('stranger'), consumer_account: w.address('consumer') }),
+    expect: SERVICE_PARTIES(['stranger', 'consumer']),
+  },
+  'SmartContractModule.service_contract_set_metadata': { args: () => ({ service_contract_id: SERVICE_READY, metadata: 'other' }), expect: SERVICE_PARTIES(['stranger', 'consumer']) },
+  'SmartContractModule.service_contract_set_fees': { args: () => ({ service_contract_id: SERVICE_READY, base_fee: 2000, variable_fee: 0 }), expect: SERVICE_PARTIES(['stranger']) },
+  'SmartContractModule.service_contract_approve': { args: () => ({ service_contract_id: SERVICE_READY }), expect: SERVICE_PARTIES(['stranger', 'consumer']) },
+  'SmartContractModule.service_contract_reject': { args: () => ({ service_contract_id: SERVICE_READY }), expect: SERVICE_PARTIES(['stranger', 'consumer']) },
+  'SmartContractModule.service_contract_cancel': { args: () => ({ service_contract_id: SERVICE_APPROVED }), expect: SERVICE_PARTIES(['stranger', 'consumer']) },
+  'SmartContractModule.service_contract_bill': { args: () => ({ service_contract_id: SERVICE_APPROVED, variable_amount: 0, metadata: 'bill' }), expect: SERVICE_PARTIES(['stranger']) },
+  'SmartContractModule.change_billing_frequency': rootOnly(() => ({ frequency: 700 })),
+  'SmartContractModule.attach_solution_provider_id': {
+    args: () => ({ contract_id: CONTRACT_5, solution_provider_id: 1 }),
+    expect: { consumer: 'ok', twinless: E.sc('TwinNotExists'), root: 'BadOrigin', others: E.sc('UnauthorizedToChangeSolutionProviderId') },
+  },
+  'SmartContractModule.set_dedicated_node_extra_fee': {
+    args: () => ({ node_id: 2, extra_fee: 100_000 }),
+    expect: { farmer: 'ok', twinless: E.sc('TwinNotExists'), root: 'BadOrigin', others: E.sc('UnauthorizedToSetExtraFee') },
+  },
+  'SmartContractModule.cancel_contract_collective': rootOnly(() => ({ contract_id: CONTRACT_4 })),
   'SmartContractModule.add_stakeholders': {
     args: () => ({ contract_id: CONTRACT_4, twins: [6, 7], threshold: 1 }),
     expect: { consumer: 'ok', root: 'BadOrigin', others: E.sc('TwinNotAuthorizedToUpdateContract') },
@@ -302,6 +368,18 @@ const TABLE: Record<string, Row> = {
   },
 
   // ---- TFKVStore: each account has its own key space
+  // ---- TFTPriceModule, BurningModule, RuntimeUpgrade
+  'TFTPriceModule.set_prices': {
+    right: "a validator (TF-Chain: a session validator; tfit: an Aura authority, the dev chain's sudo key)",
+    args: (w) => ({ price: 60, block_number: 2 }),
+    expect: { sudoKey: 'ok', root: 'BadOrigin', others: E.price('AccountUnauthorizedToSetPrice') },
+  },
+  'TFTPriceModule.set_min_tft_price': rootOnly(() => ({ price: 20 })),
+  'TFTPriceModule.set_max_tft_price': rootOnly(() => ({ price: 900 })),
+  'BurningModule.burn_tft': { public: "it burns the signer's own funds", args: () => ({ amount: TFT, message: 'proof' }), expect: { stranger: 'ok', root: 'BadOrigin' } },
+  // as System.set_code: root passes the origin check, and "0x00" is no runtime
+  'RuntimeUpgrade.set_code': { right: 'root', args: () => ({ code: '0x00' }), expect: { root: 'System.FailedToExtractRuntimeVersion', others: 'BadOrigin' } },
+
   'TFKVStore.set': { public: "it writes the signer's own key space only", args: () => ({ key: KV_KEY, value: 'overwritten' }), expect: { stranger: 'ok', root: 'BadOrigin' } },
   'TFKVStore.delete': {
     args: () => ({ key: KV_KEY }),
@@ -473,6 +551,7 @@ describe('runtime security: every call from every wrong origin is refused with t
     world = {
       call: (key, args) => registry.createType('Call', encode(key, args)),
       address: (role) => keys[role].address,
+      sign: (role, message) => u8aToHex(keys[role].sign(message)).slice(2),
       now: 0,
     };
 
@@ -497,6 +576,18 @@ describe('runtime security: every call from every wrong origin is refused with t
     submit('consumer', 'SmartContractModule.create_node_contract', nodeContract(1, 5)); // 5
     submit('stranger', 'SmartContractModule.create_solution_provider', { description: 'sp', link: 'https://example.com', providers: [{ who: keys.stranger.address, take: 10 }] });
     submit('consumer', 'TFKVStore.set', { key: KV_KEY, value: 'v' });
+    submit('sudoKey', 'Sudo.sudo', { call: world.call('SmartContractModule.approve_solution_provider', { solution_provider_id: 1, approve: true }) });
+    submit('stakeholder2', 'TfgridModule.create_entity', { // entity 1, on twin 7
+      target: keys.stakeholder2.address, name: 'eve_entity', ...entityPlace, signature: world.sign('stakeholder2', utf8('eve_entityBelgiumGhent')),
+    });
+    submit('stakeholder2', 'TfgridModule.add_twin_entity', { twin_id: 7, entity_id: ENTITY, signature: world.sign('stakeholder2', entityForTwin(ENTITY, 7)) });
+    for (const id of [SERVICE_READY, SERVICE_APPROVED]) {
+      submit('stranger', 'SmartContractModule.service_contract_create', { service_account: keys.stranger.address, consumer_account: keys.consumer.address });
+      submit('stranger', 'SmartContractModule.service_contract_set_fees', { service_contract_id: id, base_fee: 1000, variable_fee: 1000 });
+      submit('consumer', 'SmartContractModule.service_contract_set_metadata', { service_contract_id: id, metadata: 'terms' });
+    }
+    submit('stranger', 'SmartContractModule.service_contract_approve', { service_contract_id: SERVICE_APPROVED });
+    submit('consumer', 'SmartContractModule.service_contract_approve', { service_contract_id: SERVICE_APPROVED });
     closeBlock();
 
     // block 2 stays open: every attempt is applied in it, then undone
@@ -504,10 +595,11 @@ describe('runtime security: every call from every wrong origin is refused with t
     world.now = Math.floor(nowMs / 1000);
   });
 
-  it('built the world: 8 twins, farm 1, nodes 1-3, contracts 1-5, solution provider 1, the KV entry', () => {
+  it('built the world: 8 twins, farm 1, nodes 1-3, contracts 1-5, solution provider 1, service contracts 1-2, entity 1, the KV entry', () => {
     const count = (pallet: string, item: string) => Number(storageValue(pallet, item).toString());
     expect([count('TfgridModule', 'TwinID'), count('TfgridModule', 'FarmID'), count('TfgridModule', 'NodeID')]).to.deep.equal([8, 1, 3]);
     expect([count('SmartContractModule', 'ContractID'), count('SmartContractModule', 'SolutionProviderID')]).to.deep.equal([5, 1]);
+    expect([count('SmartContractModule', 'ServiceContractID'), count('TfgridModule', 'EntityID')]).to.deep.equal([2, 1]);
   });
 
   it('the table classifies every call in the runtime metadata, and names no other', () => {

@@ -26,9 +26,9 @@ function perHourScaled(r: Used): bigint {
   return su * POLICY.su + cu * POLICY.cu;
 }
 
-/** Units USD → TFT chain units at 50 mUSD, then the discount (rounded up). */
-export function toTft(unitsUsd: bigint, discount = 'None'): bigint {
-  const tft = (unitsUsd * 1000n) / 50n;
+/** Units USD → TFT chain units at `priceMusd` (the dev chain's 50 mUSD unless set), rounded, then the discount (rounded up). */
+export function toTft(unitsUsd: bigint, discount = 'None', priceMusd = 50n): bigint {
+  const tft = (unitsUsd * 1000n + priceMusd / 2n) / priceMusd;
   return (tft * DISCOUNT_TENTHS[discount] + 9n) / 10n;
 }
 
@@ -54,8 +54,8 @@ export function rentCost(r: Used, seconds: bigint, discount = 'None'): bigint {
 }
 
 /** A name contract over `seconds`, in TFT chain units. */
-export function nameCost(seconds: bigint, discount = 'None'): bigint {
-  return toTft(divRound(POLICY.uniqueName * seconds, 3600n), discount);
+export function nameCost(seconds: bigint, discount = 'None', priceMusd = 50n): bigint {
+  return toTft(divRound(POLICY.uniqueName * seconds, 3600n), discount, priceMusd);
 }
 
 /** NRU over a report's window: nru / 10^9 × (nu / 3600) × window, rounded, in units USD. */

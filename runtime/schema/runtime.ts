@@ -15,8 +15,11 @@ import { Sudo } from './pallets/sudo.js';
 import { TFKVStore } from './pallets/kvstore.js';
 import { TfgridModule } from './pallets/tfgrid.js';
 import { SmartContractModule } from './pallets/smart-contract.js';
+import { TFTPriceModule } from './pallets/tft-price.js';
+import { BurningModule } from './pallets/burning.js';
+import { RuntimeUpgrade } from './pallets/runtime-upgrade.js';
 
-export const PALLETS: PalletSpec[] = [System, Timestamp, Utility, Aura, Grandpa, Balances, TransactionPayment, TfgridModule, SmartContractModule, TFKVStore, Sudo];
+export const PALLETS: PalletSpec[] = [System, Timestamp, Utility, Aura, Grandpa, Balances, TransactionPayment, TfgridModule, SmartContractModule, TFTPriceModule, BurningModule, TFKVStore, RuntimeUpgrade, Sudo];
 
 const seen = new Set<number>();
 for (const p of PALLETS) {

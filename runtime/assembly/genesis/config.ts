@@ -6,13 +6,15 @@
 import { Json, JsonReader, jsonU128, jsonHex } from "../codec/json";
 import { U128 } from "../codec";
 import {
-  AccountInfo, LastRuntimeUpgradeInfo, Tuple_Bytes_u64, PricingPolicy, Policy, FarmingPolicy, NodeCertification, FarmCertification,
+  AccountInfo, LastRuntimeUpgradeInfo, Tuple_Bytes_u64, PricingPolicy, Policy, FarmingPolicy, NodeCertification, FarmCertification, Tuple_u16_u16,
 } from "../generated/types";
 import {
   System_Account, System_BlockHash, System_ParentHash, System_UpgradedToU32RefCount, System_UpgradedToTripleRefCount,
   System_LastRuntimeUpgrade, Balances_TotalIssuance, Aura_Authorities, Grandpa_Authorities, Sudo_Key,
   TransactionPayment_NextFeeMultiplier, TransactionPayment_StorageVersion, TfgridModule_PricingPolicies, TfgridModule_PricingPolicyIdByName,
   TfgridModule_PricingPolicyID, TfgridModule_FarmingPoliciesMap, TfgridModule_FarmingPolicyID, TfgridModule_ConnectionPrice,
+  TfgridModule_PalletVersion, SmartContractModule_PalletVersion, TFTPriceModule_MinTftPrice, TFTPriceModule_MaxTftPrice,
+  TFTPriceModule_TftPrice, TFTPriceModule_AverageTftPrice, TFTPriceModule_TftPriceHistory, TFTPriceModule_BufferRange,
 } from "../generated/storage";
 import { System_Version } from "../generated/constants";
 import { bytesEqual } from "../codec";
@@ -196,6 +198,29 @@ function tfgrid(b: Build, v: Json): void {
 }
 
 /**
+ * TFTPriceModule: TF-Chain's min and max prices, and tfit's starting price (`tftPrice`,
+ * mUSD; TF-Chain starts with none and waits for its validators' off-chain workers), stored
+ * as the first submission so that billing has a price from block 1.
+ */
+function tftPrice(b: Build, v: Json): void {
+  if (!b.checkKeys(v, "tftPriceModule", ["minTftPrice", "maxTftPrice", "tftPrice"])) return;
+  const min = v.get("minTftPrice");
+  if (min !== null) TFTPriceModule_MinTftPrice.set(b.u32(min, "tftPriceModule.minTftPrice"));
+  const max = v.get("maxTftPrice");
+  if (max !== null) TFTPriceModule_MaxTftPrice.set(b.u32(max, "tftPriceModule.maxTftPrice"));
+  const start = v.get("tftPrice");
+  if (start !== null) {
+    const price = b.u32(start, "tftPriceModule.tftPrice");
+    TFTPriceModule_TftPrice.set(price);
+    TFTPriceModule_AverageTftPrice.set(price);
+    TFTPriceModule_TftPriceHistory.set(0, price);
+    const range = new Tuple_u16_u16();
+    range._1 = 1;
+    TFTPriceModule_BufferRange.set(range);
+  }
+}
+
+/**
  * Writes the genesis state a JSON config describes; null on success, else why not. The
  * caller discards the writes on failure (the API runs it inside a storage transaction).
  */
@@ -204,7 +229,7 @@ export function buildState(config: Uint8Array): string | null {
   const root = reader.read();
   if (root === null) return "invalid JSON: " + reader.error!;
   const b = new Build();
-  if (!b.checkKeys(root, "genesis config", ["system", "balances", "aura", "grandpa", "sudo", "transactionPayment", "tfgridModule"])) return b.error;
+  if (!b.checkKeys(root, "genesis config", ["system", "balances", "aura", "grandpa", "sudo", "transactionPayment", "tfgridModule", "tftPriceModule"])) return b.error;
   const sys = root.get("system");
   if (sys !== null) b.checkKeys(sys, "system", []);
   const tp = root.get("transactionPayment");
@@ -212,6 +237,9 @@ export function buildState(config: Uint8Array): string | null {
   system();
   TransactionPayment_NextFeeMultiplier.set(new U128(1_000_000_000_000_000_000, 0));
   TransactionPayment_StorageVersion.set(1);
+  // the storage versions TF-Chain 2.9.2's pallets are at (V17Struct, V12)
+  TfgridModule_PalletVersion.set(16);
+  SmartContractModule_PalletVersion.set(11);
   const bal = root.get("balances");
   if (bal !== null) balances(b, bal);
   authorities(b, root.get("aura"), root.get("grandpa"));
@@ -219,5 +247,7 @@ export function buildState(config: Uint8Array): string | null {
   if (s !== null) sudo(b, s);
   const g = root.get("tfgridModule");
   if (g !== null) tfgrid(b, g);
+  const price = root.get("tftPriceModule");
+  if (price !== null) tftPrice(b, price);
   return b.error;
 }

@@ -43,7 +43,10 @@ export class AsTypeRegistry {
   }
 
   private className(t: Ty): string {
-    const base = (t.path ?? []).at(-1) ?? `Anon${this.helperId++}`;
+    const path = t.path ?? [];
+    let base = path.at(-1) ?? `Anon${this.helperId++}`;
+    // two crates' types of one name (each pallet's types::StorageVersion): the later is qualified by its crate
+    if (this.names.has(base) && this.names.get(base) !== t && path.length > 1) base = pascal(path[0]) + base;
     const prior = this.names.get(base);
     if (prior && prior !== t) throw new Error(`AS class name collision for ${base}: give one of the types a distinct path`);
     this.names.set(base, t);
@@ -198,4 +201,9 @@ export class AsTypeRegistry {
     );
     return this.classType(name);
   }
+}
+
+/** `pallet_smart_contract` → `PalletSmartContract`. */
+function pascal(snake: string): string {
+  return snake.split('_').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 }

@@ -29,12 +29,13 @@ export const ContractResources = struct(sc('ContractResources'), { contract_id: 
 export const NruConsumption = struct(sc('NruConsumption'), { contract_id: u64, timestamp: u64, window: u64, nru: u64 });
 const Provider = struct(sc('Provider'), { who: AccountId32, take: u8 });
 export const SolutionProvider = struct(sc('SolutionProvider'), { solution_provider_id: u64, providers: vec(Provider), description: bytes, link: bytes, approved: bool });
-const ServiceContractState = unitEnum(sc('ServiceContractState'), ['Created', 'AgreementReady', 'ApprovedByBoth']);
-const ServiceContract = struct(sc('ServiceContract'), {
+export const ServiceContractState = unitEnum(sc('ServiceContractState'), ['Created', 'AgreementReady', 'ApprovedByBoth']);
+export const ServiceContract = struct(sc('ServiceContract'), {
   service_contract_id: u64, service_twin_id: u32, consumer_twin_id: u32, base_fee: u64, variable_fee: u64, metadata: bytes,
   accepted_by_service: bool, accepted_by_consumer: bool, last_bill: u64, state: ServiceContractState,
 });
-const ServiceContractBill = struct(sc('ServiceContractBill'), { variable_amount: u64, window: u64, metadata: bytes });
+export const ServiceContractBill = struct(sc('ServiceContractBill'), { variable_amount: u64, window: u64, metadata: bytes });
+export const SmartContractStorageVersion = unitEnum(sc('StorageVersion'), ['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'V10', 'V11', 'V12']);
 export const ContractBillingInformation = struct(sc('ContractBillingInformation'), { previous_nu_reported: u64, last_updated: u64, amount_unbilled: u64 });
 export const ContractLock = struct(sc('ContractLock'), { amount_locked: u128, extra_amount_locked: u128, lock_updated: u64, cycles: u16 });
 /** TF-Chain 2.9's billing state of a contract: what is reserved on the owner's account and not yet distributed, what is owed, and since when. */
@@ -66,8 +67,11 @@ export const CONTRACT_LIMITS = {
   maxStakeholders: 16,
   maxDeploymentContracts: 32,
   maxReasonLength: 256,
-  /** tfit: TFT price used to convert USD-denominated pricing into TFT (TF-Chain reads TFTPriceModule). */
-  tftPriceMusd: 50,
+  /** TF-Chain's bounds on a service contract's metadata and a service bill's metadata. */
+  maxServiceMetadataLength: 64,
+  maxServiceBillMetadataLength: 50,
+  /** A service bill covers at most this many seconds since the last (TF-Chain's BillingReferencePeriod). */
+  serviceBillingWindowSeconds: 3600,
 };
 
 const ERRORS = [
@@ -144,6 +148,18 @@ export const SmartContractModule: PalletSpec = {
     { name: 'create_solution_provider', index: 8, args: { description: bytes, link: bytes, providers: vec(Provider) }, weight: 40_000_000n, docs: 'Register a solution provider (approved by root).' },
     { name: 'approve_solution_provider', index: 9, args: { solution_provider_id: u64, approve: bool }, weight: 30_000_000n, docs: 'Approve or disapprove a solution provider. Root only.' },
     { name: 'bill_contract_for_block', index: 10, args: { contract_id: C }, weight: 60_000_000n, docs: 'Bill a contract for the time since its last bill (anyone may call; tfit also bills every BillingFrequency blocks).' },
+    // service contracts between a service (a solution provider's twin) and a consumer (service-contracts.ts)
+    { name: 'service_contract_create', index: 11, args: { service_account: AccountId32, consumer_account: AccountId32 }, weight: 294_386_000n, docs: 'The service or the consumer opens a service contract between their two twins.' },
+    { name: 'service_contract_set_metadata', index: 12, args: { service_contract_id: u64, metadata: bytes }, weight: 167_293_000n, docs: `Either party sets the metadata (at most ${CONTRACT_LIMITS.maxServiceMetadataLength} bytes) until both approved.` },
+    { name: 'service_contract_set_fees', index: 13, args: { service_contract_id: u64, base_fee: u64, variable_fee: u64 }, weight: 166_732_000n, docs: 'The service sets its base fee and its most variable fee (mUSD per hour) until both approved.' },
+    { name: 'service_contract_approve', index: 14, args: { service_contract_id: u64 }, weight: 167_292_000n, docs: 'Either party approves a contract whose metadata and fees are set; when both have, billing starts.' },
+    { name: 'service_contract_reject', index: 15, args: { service_contract_id: u64 }, weight: 168_014_000n, docs: 'Either party rejects an agreement that is ready: the contract is removed.' },
+    { name: 'service_contract_cancel', index: 16, args: { service_contract_id: u64 }, weight: 166_662_000n, docs: 'Either party cancels the contract, in any state.' },
+    { name: 'service_contract_bill', index: 17, args: { service_contract_id: u64, variable_amount: u64, metadata: bytes }, weight: 281_189_000n, docs: 'The service bills the consumer for the time since the last bill (at most one hour): the base fee pro rata plus a variable amount up to the variable fee pro rata, at the TFT price.' },
+    { name: 'change_billing_frequency', index: 18, args: { frequency: u64 }, weight: 133_076_000n, docs: 'Raise BillingFrequency (it can only increase). Root (TF-Chain: root or council).' },
+    { name: 'attach_solution_provider_id', index: 19, args: { contract_id: C, solution_provider_id: u64 }, weight: 197_462_000n, docs: "The owner attaches an approved solution provider to a contract that has none." },
+    { name: 'set_dedicated_node_extra_fee', index: 20, args: { node_id: u32, extra_fee: u64 }, weight: 248_775_000n, docs: "The farmer sets a node's extra fee (mUSD per month) while the node has no contracts: a node with a fee is rented whole, and its renter pays the fee to the farmer." },
+    { name: 'cancel_contract_collective', index: 21, args: { contract_id: C }, weight: 984_413_000n, docs: 'Cancel any contract, billing what is due (CanceledByCollective). Root (TF-Chain: root or council).' },
     // tfit's Smart-Contract-for-IT extension
     { name: 'add_stakeholders', index: 100, args: { contract_id: C, twins: vec(u32), threshold: u32 }, weight: 50_000_000n, docs: 'Owner only, before any approval: the twins whose approvals (at least `threshold`) a node needs before it deploys the contract (or its whole deployment).' },
     { name: 'approve_contract', index: 101, args: { contract_id: C }, weight: 50_000_000n, docs: 'A stakeholder approves the contract (and its whole deployment); at the threshold it is approved.' },
@@ -169,14 +185,14 @@ export const SmartContractModule: PalletSpec = {
     { name: 'ContractGracePeriodEnded', fields: { contract_id: u64, node_id: u32, twin_id: u32 }, docs: 'The owner paid again: the grace period ended.' },
     { name: 'SolutionProviderCreated', fields: { _0: SolutionProvider }, docs: 'A solution provider was registered.' },
     { name: 'SolutionProviderApproved', fields: { _0: u64, _1: bool }, docs: 'A solution provider was approved or disapproved.' },
-    { name: 'ServiceContractCreated', fields: { _0: ServiceContract }, docs: 'Not emulated.' },
-    { name: 'ServiceContractMetadataSet', fields: { _0: ServiceContract }, docs: 'Not emulated.' },
-    { name: 'ServiceContractFeesSet', fields: { _0: ServiceContract }, docs: 'Not emulated.' },
-    { name: 'ServiceContractApproved', fields: { _0: ServiceContract }, docs: 'Not emulated.' },
-    { name: 'ServiceContractCanceled', fields: { service_contract_id: u64, cause: Cause }, docs: 'Not emulated.' },
-    { name: 'ServiceContractBilled', fields: { service_contract: ServiceContract, bill: ServiceContractBill, amount: u128 }, docs: 'Not emulated.' },
-    { name: 'BillingFrequencyChanged', fields: { _0: u64 }, docs: 'Not emulated.' },
-    { name: 'NodeExtraFeeSet', fields: { node_id: u32, extra_fee: u64 }, docs: 'Not emulated.' },
+    { name: 'ServiceContractCreated', fields: { _0: ServiceContract }, docs: 'A service contract was created.' },
+    { name: 'ServiceContractMetadataSet', fields: { _0: ServiceContract }, docs: "A service contract's metadata was set." },
+    { name: 'ServiceContractFeesSet', fields: { _0: ServiceContract }, docs: "A service contract's fees were set." },
+    { name: 'ServiceContractApproved', fields: { _0: ServiceContract }, docs: 'A party approved a service contract.' },
+    { name: 'ServiceContractCanceled', fields: { service_contract_id: u64, cause: Cause }, docs: 'A service contract was canceled or rejected.' },
+    { name: 'ServiceContractBilled', fields: { service_contract: ServiceContract, bill: ServiceContractBill, amount: u128 }, docs: 'The service billed the consumer (amount in TFT units).' },
+    { name: 'BillingFrequencyChanged', fields: { _0: u64 }, docs: 'BillingFrequency was raised.' },
+    { name: 'NodeExtraFeeSet', fields: { node_id: u32, extra_fee: u64 }, docs: "A node's extra fee was set." },
     { name: 'RentWaived', fields: { contract_id: u64 }, docs: 'A rent contract was not billed: its node is on standby.' },
     { name: 'ContractGracePeriodElapsed', fields: { contract_id: u64, grace_period: u64 }, docs: 'The grace period elapsed: the contract was deleted.' },
     { name: 'ContractPaymentOverdrawn', fields: { contract_id: u64, timestamp: u64, partially_billed_amount: u128, overdraft: u128 }, docs: 'The owner could not pay a bill: what could be reserved was, the rest is owed.' },
@@ -206,6 +222,11 @@ export const SmartContractModule: PalletSpec = {
     { name: 'SolutionProviders', keys: [[u64, 'Blake2_128Concat']], value: SolutionProvider, modifier: 'Optional', docs: 'Solution providers by id.' },
     { name: 'SolutionProviderID', value: u64, modifier: 'Default', docs: 'The last solution provider id.' },
     { name: 'BillingFrequency', value: u64, modifier: 'Default', docs: 'Blocks between two bills of a contract (600 if unset).' },
+    { name: 'ServiceContracts', keys: [[u64, 'Blake2_128Concat']], value: ServiceContract, modifier: 'Optional', docs: 'Service contracts by id.' },
+    { name: 'ServiceContractID', value: u64, modifier: 'Default', docs: 'The last service contract id.' },
+    { name: 'DedicatedNodesExtraFee', keys: [[u32, 'Blake2_128Concat']], value: u64, modifier: 'Default', docs: "Each node's extra fee, mUSD per month (a node with one is rented whole)." },
+    { name: 'CurrentMigrationStage', value: u8, modifier: 'Optional', docs: "TF-Chain's multi-block migration stage (none: no migration runs)." },
+    { name: 'PalletVersion', value: SmartContractStorageVersion, modifier: 'Default', docs: "The pallet's storage version (V12 at genesis)." },
     // tfit's extension
     { name: 'ContractConsensus', keys: [[u64, 'Blake2_128Concat']], value: Consensus, modifier: 'Optional', docs: "Stakeholders, approvals and status of a contract or deployment (keyed by its id; a deployment's id is its first contract)." },
     { name: 'DeploymentOf', keys: [[u64, 'Blake2_128Concat']], value: u64, modifier: 'Optional', docs: "The deployment a node contract belongs to (absent: it stands alone)." },

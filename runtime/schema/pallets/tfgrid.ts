@@ -18,7 +18,7 @@ export const PublicIP = struct(ts('PublicIP'), { ip: bytes, gateway: bytes, cont
 export const IP4 = struct(ts('IP4'), { ip: bytes, gw: bytes });
 const IP6 = struct(ts('IP6'), { ip: bytes, gw: bytes });
 export const PublicConfig = struct(ts('PublicConfig'), { ip4: IP4, ip6: option(IP6), domain: option(bytes) });
-const FarmingPolicyLimit = struct(ts('FarmingPolicyLimit'), {
+export const FarmingPolicyLimit = struct(ts('FarmingPolicyLimit'), {
   farming_policy_id: u32, cu: option(u64), su: option(u64), end: option(u64), node_count: option(u32), node_certification: bool,
 });
 export const Farm = struct(ts('Farm'), {
@@ -33,7 +33,7 @@ export const Node = struct(ts('Node'), {
   public_config: option(PublicConfig), created: u64, farming_policy_id: u32, interfaces: vec(Interface),
   certification: NodeCertification, secure_boot: bool, virtualized: bool, serial_number: option(bytes), connection_price: u32,
 });
-const Entity = struct(tg('types', 'Entity'), { version: u32, id: u32, name: bytes, account_id: AccountId32, country: bytes, city: bytes });
+export const Entity = struct(tg('types', 'Entity'), { version: u32, id: u32, name: bytes, account_id: AccountId32, country: bytes, city: bytes });
 const EntityProof = struct(tg('types', 'EntityProof'), { entity_id: u32, signature: bytes });
 export const Twin = struct(tg('types', 'Twin'), { id: u32, account_id: AccountId32, relay: option(bytes), entities: vec(EntityProof), pk: option(bytes) });
 const Unit = unitEnum(tg('types', 'Unit'), ['Bytes', 'Kilobytes', 'Megabytes', 'Gigabytes', 'Terrabytes']);
@@ -46,6 +46,7 @@ export const FarmingPolicy = struct(tg('types', 'FarmingPolicy'), {
   version: u32, id: u32, name: bytes, cu: u32, su: u32, nu: u32, ipv4: u32, minimal_uptime: u16, policy_created: u32,
   policy_end: u32, immutable: bool, default: bool, node_certification: NodeCertification, farm_certification: FarmCertification,
 });
+export const TfgridStorageVersion = unitEnum(tg('types', 'StorageVersion'), Array.from({ length: 17 }, (_, i) => `V${i + 1}Struct`));
 export const Power = unitEnum(ts('Power'), ['Up', 'Down']);
 export const PowerState = enumOf(ts('PowerState'), [{ name: 'Up' }, { name: 'Down', fields: u32 }]);
 export const NodePower = struct(ts('NodePower'), { state: PowerState, target: Power });
@@ -64,6 +65,13 @@ export const TFGRID_LIMITS = {
   timestampHintDriftSeconds: 60,
   maxDocumentLinkLength: 2048,
   maxDocumentHashLength: 50,
+  /** Entities: TF-Chain's CountryNameInput and CityNameInput bounds, and shortest names. */
+  maxEntityCountryLength: 56,
+  maxEntityCityLength: 58,
+  minEntityCountryLength: 2,
+  minEntityCityLength: 1,
+  /** An entity's signature is the hex of 64 bytes, without 0x. */
+  entitySignatureHexLength: 128,
 };
 
 const a = (t: Ty, rust: string): [Ty, string] => [t, rust];
@@ -135,6 +143,7 @@ export const TfgridModule: PalletSpec = {
   rustPath: 'pallet_tfgrid',
   docs: 'The TF-Grid registry: twins, farms, nodes, policies.',
   calls: [
+    { name: 'set_storage_version', index: 0, args: { version: TfgridStorageVersion }, weight: 104_047_000n, docs: "Set the pallet's storage version. Root (TF-Chain: root or council)." },
     { name: 'create_farm', index: 1, args: { name: a(bytes, 'FarmNameInput<T>'), public_ips: a(vec(IP4), 'PublicIpListInput<T>') }, weight: 60_000_000n, docs: "Create a farm owned by the caller's twin." },
     { name: 'update_farm', index: 2, args: { farm_id: u32, name: a(bytes, 'FarmNameInput<T>') }, weight: 50_000_000n, docs: 'Rename a farm (its owner only).' },
     { name: 'add_stellar_payout_v2address', index: 3, args: { farm_id: u32, stellar_address: bytes }, weight: 40_000_000n, docs: "Set the farm's Stellar payout address (the farmer only)." },
@@ -150,27 +159,44 @@ export const TfgridModule: PalletSpec = {
       interfaces: a(vec(Interface), 'InterfaceInput<T>'), secure_boot: bool, virtualized: bool, serial_number: a(option(bytes), 'Option<SerialNumberInput>'),
     }, weight: 80_000_000n, docs: 'Update a node (the node itself only).' },
     { name: 'set_node_certification', index: 10, args: { node_id: u32, node_certification: NodeCertification }, weight: 50_000_000n, docs: "Set a node's certification. Root or an allowed node certifier." },
+    { name: 'report_uptime', index: 11, args: { uptime: u64 }, weight: 119_006_000n, paysFee: 'unlessSucceeds', docs: "A node reports its uptime (seconds) at the chain's clock: report_uptime_v2 without the hint. Free when accepted." },
     { name: 'add_node_public_config', index: 12, args: { farm_id: u32, node_id: u32, public_config: option(PublicConfig) }, weight: 50_000_000n, docs: "Set or clear a node's public config (the farmer only)." },
     { name: 'delete_node', index: 13, args: { node_id: u32 }, weight: 60_000_000n, docs: 'Remove a node (the node itself only).' },
+    { name: 'create_entity', index: 14, args: { target: AccountId32, name: bytes, country: a(bytes, 'CountryNameInput'), city: a(bytes, 'CityNameInput'), signature: bytes }, weight: 575_000_000n, docs: "Register an entity for `target`, signed by target's key (ed25519 or sr25519) over name ‖ country ‖ city; `signature` is its hex, without 0x. Anyone may submit it." },
+    { name: 'update_entity', index: 15, args: { name: bytes, country: a(bytes, 'CountryNameInput'), city: a(bytes, 'CityNameInput') }, weight: 475_000_000n, docs: "Rename and relocate the caller's entity (the new name must be free, even of the entity's own)." },
+    { name: 'delete_entity', index: 16, args: {}, weight: 450_000_000n, docs: "Delete the caller's entity." },
     { name: 'create_twin', index: 17, args: { relay: a(option(bytes), 'RelayInput'), pk: a(option(bytes), 'PkInput') }, weight: 50_000_000n, docs: 'Create a twin for the caller (after `user_accept_tc`).' },
     { name: 'update_twin', index: 18, args: { relay: a(option(bytes), 'RelayInput'), pk: a(option(bytes), 'PkInput') }, weight: 40_000_000n, docs: "Update the caller's twin relay and public key." },
+    { name: 'add_twin_entity', index: 19, args: { twin_id: u32, entity_id: u32, signature: bytes }, weight: 250_000_000n, docs: "The twin's owner adds an entity to it, with the entity's signature (hex) over entity_id ‖ twin_id (big-endian u32s)." },
+    { name: 'delete_twin_entity', index: 20, args: { twin_id: u32, entity_id: u32 }, weight: 225_000_000n, docs: "The twin's owner removes an entity from it." },
     { name: 'create_pricing_policy', index: 22, args: {
       name: bytes, su: Policy, cu: Policy, nu: Policy, ipu: Policy, unique_name: Policy, domain_name: Policy,
       foundation_account: AccountId32, certified_sales_account: AccountId32, discount_for_dedication_nodes: u8,
     }, weight: 40_000_000n, docs: 'Create a pricing policy. Root only.' },
+    { name: 'update_pricing_policy', index: 23, args: {
+      pricing_policy_id: u32, name: bytes, su: Policy, cu: Policy, nu: Policy, ipu: Policy, unique_name: Policy, domain_name: Policy,
+      foundation_account: AccountId32, certified_sales_account: AccountId32, discount_for_dedication_nodes: u8,
+    }, weight: 367_143_000n, docs: 'Update a pricing policy (its name must not be another policy\'s). Root (TF-Chain: root or council).' },
     { name: 'create_farming_policy', index: 24, args: {
       name: bytes, su: u32, cu: u32, nu: u32, ipv4: u32, minimal_uptime: u16, policy_end: a(u32, 'BlockNumberFor<T>'),
       immutable: bool, default: bool, node_certification: NodeCertification, farm_certification: FarmCertification,
     }, weight: 40_000_000n, docs: 'Create a farming policy. Root only.' },
     { name: 'user_accept_tc', index: 25, args: { document_link: a(bytes, 'DocumentLinkInput'), document_hash: a(bytes, 'DocumentHashInput') }, weight: 30_000_000n, docs: 'Record that the caller accepts the terms and conditions at `document_link`.' },
+    { name: 'delete_node_farm', index: 26, args: { node_id: u32 }, weight: 608_443_000n, docs: "The farmer removes a node of the farm: its contracts are canceled and billed." },
     { name: 'set_farm_dedicated', index: 27, args: { farm_id: u32, dedicated: bool }, weight: 40_000_000n, docs: 'Mark a farm dedicated (its nodes rented whole) or not. Root (TF-Chain: root or council).' },
     { name: 'force_reset_farm_ip', index: 28, args: { farm_id: u32, ip: a(bytes, 'Ip4Input') }, weight: 40_000_000n, docs: "Free a farm IP whatever holds it. Root (TF-Chain: root or council)." },
     { name: 'set_connection_price', index: 29, args: { price: u32 }, weight: 30_000_000n, docs: 'Set the connection price new nodes get. Root (TF-Chain: root or council).' },
     { name: 'add_node_certifier', index: 30, args: { certifier: AccountId32 }, weight: 30_000_000n, docs: 'Allow an account to certify nodes. Root (TF-Chain: root or council).' },
     { name: 'remove_node_certifier', index: 31, args: { certifier: AccountId32 }, weight: 30_000_000n, docs: 'Stop an account certifying nodes. Root (TF-Chain: root or council).' },
+    { name: 'update_farming_policy', index: 32, args: {
+      farming_policy_id: u32, name: bytes, su: u32, cu: u32, nu: u32, ipv4: u32, minimal_uptime: u16, policy_end: a(u32, 'BlockNumberFor<T>'),
+      default: bool, node_certification: NodeCertification, farm_certification: FarmCertification,
+    }, weight: 138_675_000n, docs: 'Update a farming policy (immutable ones too, as on TF-Chain). Root (TF-Chain: root or council).' },
+    { name: 'attach_policy_to_farm', index: 33, args: { farm_id: u32, limits: option(FarmingPolicyLimit) }, weight: 197_693_000n, docs: "Attach a farming policy with limits to a farm: its nodes on default policies move to it while the limits last. Root (TF-Chain: root or council)." },
     { name: 'set_zos_version', index: 34, args: { zos_version: bytes }, weight: 30_000_000n, docs: 'Set the Zero-OS version nodes should run (must change). Root (TF-Chain: root or council).' },
     { name: 'change_power_state', index: 35, args: { power_state: Power }, weight: 30_000_000n, paysFee: 'unlessSucceeds', docs: "A node reports its power state (free when accepted: the fee is refunded)." },
     { name: 'change_power_target', index: 36, args: { node_id: u32, power_target: Power }, weight: 30_000_000n, docs: 'The farmer sets the power target of a node of the farm.' },
+    { name: 'bond_twin_account', index: 37, args: { twin_id: u32 }, weight: 137_083_000n, docs: "Bond the caller's account to a twin (not its own)." },
     { name: 'report_uptime_v2', index: 38, args: { uptime: u64, timestamp_hint: u64 }, weight: 30_000_000n, paysFee: 'unlessSucceeds', docs: 'A node reports its uptime (seconds); `timestamp_hint` (unix seconds) must be within 60 s of the chain clock. Free when accepted: the fee is refunded.' },
   ],
   events: [
@@ -229,5 +255,11 @@ export const TfgridModule: PalletSpec = {
     { name: 'FarmPayoutV2AddressByFarmID', keys: [[u32, 'Blake2_128Concat']], value: bytes, modifier: 'Default', docs: "Each farm's Stellar payout address." },
     { name: 'AllowedNodeCertifiers', value: vec(AccountId32), modifier: 'Optional', docs: 'Accounts allowed to certify nodes (sorted).' },
     { name: 'NodePower', keys: [[u32, 'Blake2_128Concat']], value: NodePower, modifier: 'Default', docs: "Each node's power state and target (default: up, up)." },
+    { name: 'Entities', keys: [[u32, 'Blake2_128Concat']], value: Entity, modifier: 'Optional', docs: 'Entities by id.' },
+    { name: 'EntityIdByAccountID', keys: [[AccountId32, 'Blake2_128Concat']], value: u32, modifier: 'Optional', docs: "An account's entity id." },
+    { name: 'EntityIdByName', keys: [[bytes, 'Blake2_128Concat']], value: u32, modifier: 'Default', docs: 'Entity id by name.' },
+    { name: 'EntityID', value: u32, modifier: 'Default', docs: 'The last entity id.' },
+    { name: 'TwinBoundedAccountID', keys: [[u32, 'Blake2_128Concat']], value: AccountId32, modifier: 'Optional', docs: 'The account bonded to each twin.' },
+    { name: 'PalletVersion', value: TfgridStorageVersion, modifier: 'Default', docs: "The pallet's storage version (V17Struct at genesis)." },
   ],
 };

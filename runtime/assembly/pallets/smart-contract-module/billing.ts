@@ -19,17 +19,17 @@ import {
   SmartContractModule_ContractConsensus as ConsensusOf, SmartContractModule_DeploymentOf as DeploymentOf,
   SmartContractModule_ActiveNodeContracts as ActiveNodeContracts, SmartContractModule_ActiveRentContractForNode as RentOfNode,
   TfgridModule_PricingPolicies as PricingPolicies, TfgridModule_Nodes as Nodes, TfgridModule_Farms as Farms,
-  TfgridModule_Twins as Twins, TfgridModule_NodePower as NodePower, System_Number,
+  TfgridModule_Twins as Twins, TfgridModule_NodePower as NodePower, System_Number, SmartContractModule_DedicatedNodesExtraFee as ExtraFee,
 } from "../../generated/storage";
 import { SmartContractModule_GracePeriod } from "../../generated/constants";
 import { SmartContractModuleErrors as Error } from "../../generated/errors";
 import { SmartContractModuleEvents as Event } from "../../generated/events";
 import { usableBalance, canReserve, reserve, payFromReserve } from "../balances/currency";
 import { NODE, NAME, RENT, nowSeconds, billingFrequency, removeContract, nodeOfContract } from "./store";
+import { tftPriceMusd } from "../tftprice-module/price";
 
-/** tfit's fixed TFT price (TF-Chain reads TFTPriceModule's average, clamped to its min and max): 50 mUSD. */
-const TFT_PRICE_MUSD: u64 = 50;
 const SECONDS_PER_HOUR: u64 = 3600;
+const SECONDS_PER_MONTH: u64 = 30 * 24 * 3600;
 const GIB: u64 = 1 << 30;
 /** Fixed-point scale for fractional compute/storage units. */
 const S: u64 = 1_000_000;
@@ -62,7 +62,7 @@ function mulDiv(a: u64, b: u64, d: u64): u64 {
 }
 
 /** round(a·b/d), halves away from zero (U64F64's round). */
-function mulDivRound(a: u64, b: u64, d: u64): u64 {
+export function mulDivRound(a: u64, b: u64, d: u64): u64 {
   const p = U128.fromU64(a).checkedMulU64(b);
   if (p === null) return u64.MAX_VALUE;
   const q = p.saturatingAdd(U128.fromU64(d / 2)).divU64(d);
@@ -99,9 +99,9 @@ function resourcesCost(p: PricingPolicy, r: Resources, billResources: bool, ips:
   return mulDivRound(perHourScaled, seconds, SECONDS_PER_HOUR * S);
 }
 
-/** Units USD → chain units of TFT (7 decimals): cost / 10^4 mUSD / price × 10^7, floored. */
-function toTft(unitsUsd: u64): u64 {
-  return mulDiv(unitsUsd, 1000, TFT_PRICE_MUSD);
+/** Units USD → chain units of TFT (7 decimals) at `priceMusd` (TFTPriceModule's, price.ts): cost / (price × 10^4) × 10^7, rounded. */
+export function toTft(unitsUsd: u64, priceMusd: u32): u64 {
+  return mulDivRound(unitsUsd, 1000, <u64>priceMusd);
 }
 
 /** Whether a node contract waits for its workload to accrue: tfit's stakeholders extension. */
@@ -131,6 +131,14 @@ function contractCostUsd(p: PricingPolicy, contract: Contract, seconds: u64): u6
   const full = resourcesCost(p, node.resources, true, 0, seconds);
   // the policy's value is the share of the node's price a renter pays
   return percentOf(U128.fromU64(full), <u64>p.discount_for_dedication_nodes).lo;
+}
+
+/** TFT units of a node's extra fee (mUSD per 30-day month) over `seconds`. */
+function extraFeeTft(node_id: u32, seconds: u64, price: u32): u64 {
+  const fee = ExtraFee.get(node_id);
+  if (fee == 0) return 0;
+  const unitsUsd = mulDivRound(fee, seconds * 10_000, SECONDS_PER_MONTH); // fee in mUSD, 10⁴ units USD each
+  return unitsUsd == 0 ? 0 : toTft(unitsUsd, price);
 }
 
 /** Whether twice a balance covers `halfMonths` half months of `monthly`. */
@@ -267,6 +275,8 @@ export function billContract(id: u64): DispatchError | null {
   }
   if (!PaymentStates.exists(id)) return Error.ContractPaymentStateNotExists();
   const ps = PaymentStates.get(id);
+  const price = tftPriceMusd();
+  if (price == 0) return Error.TFTPriceValueError();
 
   const usable = usableBalance(owner);
   const now = nowSeconds();
@@ -278,17 +288,19 @@ export function billContract(id: u64): DispatchError | null {
     Event.RentWaived(id);
     if (contract.state.index == CREATED) return null;
   }
-  const due = waived ? new Due() : discounted(toTft(contractCostUsd(policy, contract, elapsed)), usable);
+  const due = waived ? new Due() : discounted(toTft(contractCostUsd(policy, contract, elapsed), price), usable);
+  // a dedicated node's extra fee, which its renter pays the farmer undiscounted (TF-Chain's calculate_extra_fee_cost_tft)
+  const extra = waived || contract.contract_type.index != RENT ? U128.zero() : U128.fromU64(extraFeeTft(contract.contract_type.RentContract.node_id, elapsed, price));
   // nothing due (a node contract on a rented node, say) and nothing owed: the clock waits
-  if (due.amount.isZero() && !hasOverdraft(ps) && !deleted) return null;
+  if (due.amount.isZero() && extra.isZero() && !hasOverdraft(ps) && !deleted) return null;
 
-  const toReserve = due.amount.saturatingAdd(ps.standard_overdraft).saturatingAdd(ps.additional_overdraft);
+  const toReserve = due.amount.saturatingAdd(extra).saturatingAdd(ps.standard_overdraft).saturatingAdd(ps.additional_overdraft);
   const sufficient = canReserve(owner, toReserve);
   manageState(contract, sufficient, <u64>System_Number.get());
   if (sufficient) {
     reserve(owner, toReserve);
     ps.standard_reserve = ps.standard_reserve.saturatingAdd(ps.standard_overdraft).saturatingAdd(due.amount);
-    ps.additional_reserve = ps.additional_reserve.saturatingAdd(ps.additional_overdraft);
+    ps.additional_reserve = ps.additional_reserve.saturatingAdd(ps.additional_overdraft).saturatingAdd(extra);
     ps.standard_overdraft = U128.zero();
     ps.additional_overdraft = U128.zero();
     const bill = new ContractBill();
@@ -300,6 +312,7 @@ export function billContract(id: u64): DispatchError | null {
   } else {
     // what can be reserved is, the rest of this cycle is owed
     ps.standard_overdraft = ps.standard_overdraft.saturatingAdd(due.amount);
+    ps.additional_overdraft = ps.additional_overdraft.saturatingAdd(extra);
     reserve(owner, usable);
     let settled = usable;
     const fromStandard = settled.min(ps.standard_overdraft);
@@ -309,7 +322,7 @@ export function billContract(id: u64): DispatchError | null {
     const fromAdditional = settled.min(ps.additional_overdraft);
     ps.additional_overdraft = ps.additional_overdraft.saturatingSub(fromAdditional);
     ps.additional_reserve = ps.additional_reserve.saturatingAdd(fromAdditional);
-    Event.ContractPaymentOverdrawn(id, now, usable, due.amount.saturatingSub(usable));
+    Event.ContractPaymentOverdrawn(id, now, usable, due.amount.saturatingAdd(extra).saturatingSub(usable));
   }
   remit(contract, ps, owner, farmer, policy.foundation_account);
 

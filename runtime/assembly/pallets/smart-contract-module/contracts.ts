@@ -1,8 +1,8 @@
 // Node, name and rent contracts: creation, update, cancellation, node reports and
-// solution providers, with TF-Chain's checks and indexes.
+// the dedicated-node rule, with TF-Chain's checks and indexes.
 import {
   DispatchError, Contract, ContractState, ContractData, NodeContract, NameContract, RentContract, PublicIP,
-  ContractBillingInformation, NruConsumption, ContractResources, Provider, SolutionProvider, Some_u64,
+  ContractBillingInformation, NruConsumption, ContractResources, Some_u64,
 } from "../../generated/types";
 import { Cause } from "../../generated/types";
 import {
@@ -10,7 +10,7 @@ import {
   SmartContractModule_ContractIDByNodeIDAndHash as ContractIDByNodeIDAndHash, SmartContractModule_ActiveNodeContracts as ActiveNodeContracts,
   SmartContractModule_ContractBillingInformationByID as BillingInfo, SmartContractModule_NodeContractResources as NodeContractResources,
   SmartContractModule_ContractIDByNameRegistration as NameRegistration, SmartContractModule_ActiveRentContractForNode as RentOfNode,
-  SmartContractModule_SolutionProviders as SolutionProviders, SmartContractModule_SolutionProviderID as SolutionProviderID,
+  SmartContractModule_DedicatedNodesExtraFee as ExtraFee,
   SmartContractModule_ContractConsensus as ConsensusOf, SmartContractModule_DeploymentOf as DeploymentOf,
   TfgridModule_Nodes as Nodes, TfgridModule_Farms as Farms, TfgridModule_NodePower as NodePower, TfgridModule_PricingPolicies as PricingPolicies,
 } from "../../generated/storage";
@@ -24,6 +24,7 @@ import { isNameLike } from "../tfgrid-module/validate";
 import { NODE, NAME, RENT, nowSeconds, insertInBillingLoop, bytesEqual } from "./store";
 import { U128 } from "../../codec";
 import { billContract, cancelAndBill, startBilling } from "./billing";
+import { checkSolutionProvider } from "./solution-providers";
 
 const CONTRACT_VERSION: u32 = 4;
 const MIN_NAME: i32 = 3;
@@ -32,13 +33,6 @@ const MIN_NAME: i32 = 3;
 function onStandby(node_id: u32): bool {
   const power = NodePower.get(node_id);
   return power.state.index == 1 || power.target == 1;
-}
-
-function checkSolutionProvider(id: Some_u64 | null): DispatchError | null {
-  if (id === null) return null;
-  if (!SolutionProviders.exists(id.value)) return Error.NoSuchSolutionProvider();
-  if (!SolutionProviders.get(id.value).approved) return Error.SolutionProviderNotApproved();
-  return null;
 }
 
 function newContract(twin: u32, data: ContractData, sp: Some_u64 | null): Contract {
@@ -81,8 +75,8 @@ export function create_node_contract(
   if (RentOfNode.exists(node_id)) {
     const rent = Contracts.get(RentOfNode.get(node_id));
     if (rent.twin_id != twin || rent.state.index != 0) return Error.NodeNotAvailableToDeploy();
-  } else if (Farms.get(node.farm_id).dedicated_farm) {
-    return Error.NodeNotAvailableToDeploy(); // a dedicated farm's nodes are rented whole first
+  } else if (Farms.get(node.farm_id).dedicated_farm || ExtraFee.get(node_id) > 0) {
+    return Error.NodeNotAvailableToDeploy(); // a dedicated node (its farm's, or one with an extra fee) is rented whole first
   }
   if (<u32>deployment_data.length > SmartContractModule_MaxDeploymentDataLength()) return Error.DeploymentDataTooLong();
   if (ContractIDByNodeIDAndHash.exists(node_id, deployment_hash) && Contracts.exists(ContractIDByNodeIDAndHash.get(node_id, deployment_hash)))
@@ -282,32 +276,6 @@ export function report_contract_resources(origin: Origin, contract_resources: Ar
     NodeContractResources.set(r.contract_id, r);
     Event.UpdatedUsedResources(r);
   }
-  return null;
-}
-
-export function create_solution_provider(origin: Origin, description: Uint8Array, link: Uint8Array, providers: Array<Provider>): DispatchError | null {
-  if (!origin.isSigned()) return badOrigin();
-  let take: u32 = 0;
-  for (let i = 0; i < providers.length; i++) take += providers[i].take;
-  if (take > 50) return Error.InvalidProviderConfiguration();
-  const sp = new SolutionProvider();
-  sp.solution_provider_id = SolutionProviderID.get() + 1;
-  sp.providers = providers;
-  sp.description = description;
-  sp.link = link;
-  SolutionProviders.set(sp.solution_provider_id, sp);
-  SolutionProviderID.set(sp.solution_provider_id);
-  Event.SolutionProviderCreated(sp);
-  return null;
-}
-
-export function approve_solution_provider(origin: Origin, solution_provider_id: u64, approve: bool): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
-  if (!SolutionProviders.exists(solution_provider_id)) return Error.NoSuchSolutionProvider();
-  const sp = SolutionProviders.get(solution_provider_id);
-  sp.approved = approve;
-  SolutionProviders.set(solution_provider_id, sp);
-  Event.SolutionProviderApproved(solution_provider_id, approve);
   return null;
 }
 

@@ -16,7 +16,7 @@ import { Origin } from "../../support/origin";
 import { badOrigin } from "../../support/dispatch";
 import { bytesEqual } from "../../codec";
 import { validIp4, validIp6, validConfigDomain } from "./ip";
-import { twinOf, defaultFarmingPolicyFor } from "./calls";
+import { twinOf, assignFarmingPolicy } from "./calls";
 
 /** TF-Chain's bound on a farm's public IPs (BoundedVec<PublicIP, 256>). */
 const MAX_FARM_IPS: i32 = 256;
@@ -146,12 +146,8 @@ export function set_node_certification(origin: Origin, node_id: u32, node_certif
   if (!Nodes.exists(node_id)) return Error.NodeNotExists();
   const node = Nodes.get(node_id);
   node.certification = node_certification;
-  if (FarmingPoliciesMap.get(node.farming_policy_id).default) {
-    if (!Farms.exists(node.farm_id)) return Error.FarmNotExists();
-    const policy = defaultFarmingPolicyFor(node_certification);
-    if (policy == 0) return Error.FarmingPolicyNotExists();
-    node.farming_policy_id = policy;
-  }
+  const refused = assignFarmingPolicy(node, false);
+  if (refused !== null) return refused;
   Nodes.set(node_id, node);
   Event.NodeUpdated(node);
   Event.NodeCertificationSet(node_id, node_certification);

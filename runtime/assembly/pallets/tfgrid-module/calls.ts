@@ -13,7 +13,7 @@ import {
   TfgridModule_PricingPolicies as PricingPolicies, TfgridModule_PricingPolicyID as PricingPolicyID,
   TfgridModule_PricingPolicyIdByName as PricingPolicyIdByName, TfgridModule_FarmingPoliciesMap as FarmingPoliciesMap,
   TfgridModule_FarmingPolicyID as FarmingPolicyID, TfgridModule_NodePower as NodePowerOf,
-  TfgridModule_ConnectionPrice as ConnectionPrice, Timestamp_Now, System_Number,
+  TfgridModule_ConnectionPrice as ConnectionPrice, TfgridModule_PalletVersion as PalletVersion, Timestamp_Now, System_Number,
 } from "../../generated/storage";
 import { TfgridModuleErrors as Error } from "../../generated/errors";
 import { TfgridModuleEvents as Event } from "../../generated/events";
@@ -23,12 +23,15 @@ import { bytesEqual } from "../../codec";
 import { isNameLike, isUrlLike, isDomain } from "./validate";
 import { validIp4 } from "./ip";
 import { nodeHasActiveContracts, nodeDeleted } from "./hooks";
+import { farmingPolicyFor } from "./farming";
 
 // farm and node administration (admin.ts)
 export {
   add_farm_ip, remove_farm_ip, force_reset_farm_ip, add_stellar_payout_v2address, set_farm_certification, set_farm_dedicated,
   add_node_public_config, set_node_certification, add_node_certifier, remove_node_certifier, set_zos_version, set_connection_price,
 } from "./admin";
+export { create_entity, update_entity, delete_entity, add_twin_entity, delete_twin_entity, bond_twin_account } from "./entities";
+export { create_pricing_policy, create_farming_policy, update_pricing_policy, update_farming_policy, attach_policy_to_farm } from "./policies";
 
 // TF-Chain's bounds (runtime/schema/pallets/tfgrid.ts TFGRID_LIMITS)
 const MAX_FARM_NAME: i32 = 40;
@@ -41,7 +44,6 @@ const MAX_DOC_LINK: i32 = 2048;
 const MAX_DOC_HASH: i32 = 50;
 const FARM_VERSION: u32 = 4;
 const NODE_VERSION: u32 = 6;
-const POLICY_VERSION: u32 = 1;
 
 function nowSeconds(): u64 { return Timestamp_Now.get() / 1000; }
 
@@ -219,19 +221,17 @@ function unlistNode(farm_id: u32, node_id: u32): void {
   NodesByFarmID.set(farm_id, kept);
 }
 
-/** The farming policy a new node gets: the newest default policy matching its certification. */
-function defaultFarmingPolicy(): u32 {
-  return defaultFarmingPolicyFor(NodeCertification.Diy);
-}
-
-/** The newest default farming policy for nodes of `certification` (0 if none). */
-export function defaultFarmingPolicyFor(certification: u8): u32 {
-  for (let id = FarmingPolicyID.get(); id > 0; id--) {
-    if (!FarmingPoliciesMap.exists(id)) continue;
-    const p = FarmingPoliciesMap.get(id);
-    if (p.default && p.node_certification == certification) return id;
-  }
-  return 0;
+/**
+ * Gives `node` the farming policy TF-Chain would (farming.ts), and that policy's
+ * certification: only while its current policy is a default one (a custom policy stays).
+ */
+export function assignFarmingPolicy(node: Node, always: bool): DispatchError | null {
+  if (!always && !FarmingPoliciesMap.get(node.farming_policy_id).default) return null;
+  const choice = farmingPolicyFor(node);
+  if (choice.error !== null) return choice.error;
+  node.farming_policy_id = choice.policy!.id;
+  node.certification = choice.policy!.node_certification;
+  return null;
 }
 
 export function create_node(
@@ -253,12 +253,13 @@ export function create_node(
   node.resources = resources;
   node.location = toLocation(location);
   node.created = nowSeconds();
-  node.farming_policy_id = defaultFarmingPolicy();
   node.interfaces = interfaces;
   node.secure_boot = secure_boot;
   node.virtualized = virtualized;
   node.serial_number = serial_number;
   node.connection_price = ConnectionPrice.get();
+  const refused = assignFarmingPolicy(node, true);
+  if (refused !== null) return refused;
   Nodes.set(node.id, node);
   NodeID.set(node.id);
   NodeIdByTwinID.set(twin, node.id);
@@ -296,6 +297,8 @@ export function update_node(
   node.secure_boot = secure_boot;
   node.virtualized = virtualized;
   node.serial_number = serial_number;
+  const refused = assignFarmingPolicy(node, false);
+  if (refused !== null) return refused;
   Nodes.set(node_id, node);
   Event.NodeUpdated(node);
   return null;
@@ -318,7 +321,39 @@ export function delete_node(origin: Origin, node_id: u32): DispatchError | null 
   return null;
 }
 
+/**
+ * The farmer removes a node of the farm: its contracts are canceled and billed, and unlike
+ * delete_node the twin may register a new node (TF-Chain removes NodeIdByTwinID here).
+ */
+export function delete_node_farm(origin: Origin, node_id: u32): DispatchError | null {
+  if (!origin.isSigned()) return badOrigin();
+  const twin = twinOf(origin.who);
+  if (twin == 0) return Error.TwinNotExists();
+  if (!Nodes.exists(node_id)) return Error.NodeNotExists();
+  const node = Nodes.get(node_id);
+  if (!Farms.exists(node.farm_id)) return Error.FarmNotExists();
+  if (Farms.get(node.farm_id).twin_id != twin) return Error.FarmerNotAuthorized();
+  unlistNode(node.farm_id, node_id);
+  nodeDeleted(node_id);
+  Nodes.remove(node_id);
+  NodeIdByTwinID.remove(node.twin_id);
+  Event.NodeDeleted(node_id);
+  return null;
+}
+
+/** The pallet's storage version (TF-Chain's migrations read it). RestrictedOrigin: root. */
+export function set_storage_version(origin: Origin, version: u8): DispatchError | null {
+  if (!origin.isRoot()) return badOrigin();
+  PalletVersion.set(version);
+  return null;
+}
+
 // ---- uptime and power ----------------------------------------------------------------
+
+/** The first uptime call: report_uptime_v2 with the chain's clock as the hint. */
+export function report_uptime(origin: Origin, uptime: u64): DispatchError | null {
+  return report_uptime_v2(origin, uptime, nowSeconds());
+}
 
 export function report_uptime_v2(origin: Origin, uptime: u64, timestamp_hint: u64): DispatchError | null {
   if (!origin.isSigned()) return badOrigin();
@@ -362,51 +397,3 @@ export function change_power_target(origin: Origin, node_id: u32, power_target: 
   Event.PowerTargetChanged(node.farm_id, node_id, power_target);
   return null;
 }
-
-// ---- policies (root) ---------------------------------------------------------------
-
-export function create_pricing_policy(
-  origin: Origin, name: Uint8Array, su: Policy, cu: Policy, nu: Policy, ipu: Policy, unique_name: Policy, domain_name: Policy,
-  foundation_account: Uint8Array, certified_sales_account: Uint8Array, discount_for_dedication_nodes: u8,
-): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
-  if (PricingPolicyIdByName.exists(name)) return Error.PricingPolicyExists();
-  const p = new PricingPolicy();
-  p.version = POLICY_VERSION;
-  p.id = PricingPolicyID.get() + 1;
-  p.name = name;
-  p.su = su; p.cu = cu; p.nu = nu; p.ipu = ipu; p.unique_name = unique_name; p.domain_name = domain_name;
-  p.foundation_account = foundation_account;
-  p.certified_sales_account = certified_sales_account;
-  p.discount_for_dedication_nodes = discount_for_dedication_nodes;
-  PricingPolicies.set(p.id, p);
-  PricingPolicyIdByName.set(name, p.id);
-  PricingPolicyID.set(p.id);
-  Event.PricingPolicyStored(p);
-  return null;
-}
-
-export function create_farming_policy(
-  origin: Origin, name: Uint8Array, su: u32, cu: u32, nu: u32, ipv4: u32, minimal_uptime: u16, policy_end: u32,
-  immutable: bool, default_: bool, node_certification: u8, farm_certification: u8,
-): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
-  const p = new FarmingPolicy();
-  p.version = POLICY_VERSION;
-  p.id = FarmingPolicyID.get() + 1;
-  p.name = name;
-  p.su = su; p.cu = cu; p.nu = nu; p.ipv4 = ipv4;
-  p.minimal_uptime = minimal_uptime;
-  p.policy_created = System_Number.get();
-  p.policy_end = policy_end;
-  p.immutable = immutable;
-  p.default = default_;
-  p.node_certification = node_certification;
-  p.farm_certification = farm_certification;
-  FarmingPoliciesMap.set(p.id, p);
-  FarmingPolicyID.set(p.id);
-  Event.FarmingPolicyStored(p);
-  return null;
-}
-
-
