@@ -27,6 +27,8 @@ export interface Preset {
   grandpa: Uint8Array[];
   /** TF-Grid: accounts the default pricing policy pays (Eve: foundation, Ferdie: certified sales). */
   tfgrid: { foundation: Uint8Array; certifiedSales: Uint8Array };
+  /** The council (CouncilMembership and Council members): Alice, Bob, Charlie. */
+  council: Uint8Array[];
 }
 
 const DEV_NAMES = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
@@ -50,6 +52,7 @@ export async function preset(id: 'dev' | 'local'): Promise<Preset> {
     aura: validators.map((v) => sr.addFromUri(`//${v}`).publicKey),
     grandpa: validators.map((v) => ed.addFromUri(`//${v}`).publicKey),
     tfgrid: { foundation: accounts[4].publicKey, certifiedSales: accounts[5].publicKey },
+    council: accounts.slice(0, 3).map((a) => a.publicKey),
   };
 }
 
@@ -84,5 +87,7 @@ export function genesisConfig(p: Preset): Record<string, unknown> {
     },
     // TF-Chain's bounds; tfit starts at 50 mUSD (TF-Chain waits for its validators' first price)
     tftPriceModule: { minTftPrice: 10, maxTftPrice: 1000, tftPrice: 50 },
+    // TF-Chain's dev council is Alice and Bob; a third member lets its 3 vetoes and 3/5 majorities be tried
+    councilMembership: { members: p.council.map(hex) },
   };
 }

@@ -33,9 +33,12 @@ const SHARED: Record<string, { call?: string; event?: string; error?: string }> 
   TFTPriceModule: { call: 'PalletTftPriceCall', event: 'PalletTftPriceEvent', error: 'PalletTftPriceError' },
   BurningModule: { call: 'PalletBurningCall', event: 'PalletBurningEvent', error: 'PalletBurningError' },
   RuntimeUpgrade: { call: 'PalletRuntimeUpgradeCall' },
+  Council: { call: 'PalletCollectiveCall', event: 'PalletCollectiveEvent', error: 'PalletCollectiveError' },
+  CouncilMembership: { call: 'PalletMembershipCall', event: 'PalletMembershipEvent', error: 'PalletMembershipError' },
+  Dao: { call: 'PalletDaoCall', event: 'PalletDaoEvent', error: 'PalletDaoError' },
 };
 /** TF-Chain's pallets tfit emulates in full: every call and storage item of theirs must be tfit's too. */
-const COMPLETE = ['TfgridModule', 'SmartContractModule', 'TFTPriceModule', 'BurningModule', 'RuntimeUpgrade', 'TFKVStore'];
+const COMPLETE = ['TfgridModule', 'SmartContractModule', 'TFTPriceModule', 'BurningModule', 'RuntimeUpgrade', 'TFKVStore', 'Council', 'CouncilMembership', 'Dao'];
 
 /**
  * TF-Chain's storage items per pallet, from the client's generated query augmentation:
@@ -222,8 +225,9 @@ describe('fidelity to TF-Chain (@threefold/tfchain_client 2.9.2 type definitions
         const theirValue = creatable(optional ? value.slice('Option<'.length, -1) : value);
         const r = rng(name.length * 7919);
         for (let n = 0; n < 10; n++) {
-          const bytes = sample(tfit, valueId, r)!;
-          expect(u8aToHex(tfchain.createType(theirValue, bytes).toU8a()), `${pallet}.${name} value`).to.equal(u8aToHex(bytes));
+          const bytes = sample(tfit, valueId, r);
+          // a stored call (a proposal): TF-Chain's lookup has no outer Call to compare; its name and keys still are
+          if (bytes !== null) expect(u8aToHex(tfchain.createType(theirValue, bytes).toU8a()), `${pallet}.${name} value`).to.equal(u8aToHex(bytes));
           keyIds.forEach((id, i) => {
             const kb = sample(tfit, id, r)!;
             const theirKey = keys[i] === 'U8aFixed' ? `[u8;${kb.length}]` : creatable(keys[i]);

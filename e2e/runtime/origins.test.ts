@@ -74,6 +74,9 @@ interface World {
   sign(role: Role, message: Uint8Array): string;
   /** The open block's time (unix seconds). */
   now: number;
+  /** The council's motion 0 (Council.propose of set_zos_version, threshold 2, the consumer's aye) and the DAO's proposal 0. */
+  motionHash: string;
+  daoHash: string;
 }
 
 interface KnownBug {
@@ -109,7 +112,12 @@ const E = {
   tfgrid: (name: string) => `TfgridModule.${name}`,
   sc: (name: string) => `SmartContractModule.${name}`,
   price: (name: string) => `TFTPriceModule.${name}`,
+  council: (name: string) => `Council.${name}`,
+  dao: (name: string) => `Dao.${name}`,
 };
+/** The dev chain's council (genesis): Alice (the sudo key), Bob (the farmer), Charlie (the consumer). */
+const COUNCIL: Role[] = ['sudoKey', 'farmer', 'consumer'];
+const councilOnly = (error: string) => ({ ...Object.fromEntries(COUNCIL.map((r) => [r, 'ok'])), root: 'BadOrigin', others: error });
 /** Entity 1 (stakeholder2's), and the service contracts: 1 ready for approval, 2 approved by both (stranger serves the consumer). */
 const ENTITY = 1;
 const [SERVICE_READY, SERVICE_APPROVED] = [1, 2];
@@ -380,6 +388,43 @@ const TABLE: Record<string, Row> = {
   // as System.set_code: root passes the origin check, and "0x00" is no runtime
   'RuntimeUpgrade.set_code': { right: 'root', args: () => ({ code: '0x00' }), expect: { root: 'System.FailedToExtractRuntimeVersion', others: 'BadOrigin' } },
 
+  // ---- Council, CouncilMembership, Dao (the dev council: sudoKey, farmer, consumer)
+  'Council.set_members': rootOnly((w) => ({ new_members: [w.address('sudoKey'), w.address('farmer'), w.address('stranger')], prime: null, old_count: 3 })),
+  'Council.execute': { args: (w) => ({ proposal: w.call('System.remark', { remark: '0x01' }), length_bound: 100 }), expect: councilOnly(E.council('NotMember')) },
+  'Council.propose': {
+    args: (w) => ({ threshold: 2, proposal: w.call('TfgridModule.set_zos_version', { zos_version: 'v3.11.0' }), length_bound: 100 }),
+    expect: councilOnly(E.council('NotMember')),
+  },
+  'Council.vote': { args: (w) => ({ proposal: w.motionHash, index: 0, approve: true }), expect: { sudoKey: 'ok', farmer: 'ok', consumer: E.council('DuplicateVote'), root: 'BadOrigin', others: E.council('NotMember') } },
+  'Council.disapprove_proposal': rootOnly((w) => ({ proposal_hash: w.motionHash })),
+  'Council.close': {
+    public: 'anyone may close a motion; only its votes decide it (here: undecided, time not up)',
+    args: (w) => ({ proposal_hash: w.motionHash, index: 0, proposal_weight_bound: { refTime: 1_000_000_000, proofSize: 0 }, length_bound: 100 }),
+    expect: { stranger: E.council('TooEarly'), root: 'BadOrigin' },
+  },
+  'CouncilMembership.add_member': rootOnly((w) => ({ who: { Id: w.address('stranger') } })),
+  'CouncilMembership.remove_member': rootOnly((w) => ({ who: { Id: w.address('consumer') } })),
+  'CouncilMembership.swap_member': rootOnly((w) => ({ remove: { Id: w.address('consumer') }, add: { Id: w.address('stranger') } })),
+  'CouncilMembership.reset_members': rootOnly((w) => ({ members: [w.address('stranger')] })),
+  'CouncilMembership.change_key': {
+    args: (w) => ({ new: { Id: w.address('nobody') } }),
+    // a member moves its seat; moving to the caller's own account is a no-op, accepted from anyone
+    expect: { sudoKey: 'ok', farmer: 'ok', consumer: 'ok', nobody: 'ok', root: 'BadOrigin', others: 'CouncilMembership.NotMember' },
+  },
+  'CouncilMembership.set_prime': rootOnly((w) => ({ who: { Id: w.address('farmer') } })),
+  'CouncilMembership.clear_prime': rootOnly(() => ({})),
+  'Dao.propose': {
+    args: (w) => ({ threshold: 5, action: w.call('TfgridModule.set_connection_price', { price: 99 }), description: 'd', link: 'l', duration: null }),
+    expect: councilOnly(E.dao('NotCouncilMember')),
+  },
+  'Dao.vote': { args: (w) => ({ farm_id: FARM, proposal_hash: w.daoHash, approve: true }), expect: { farmer: 'ok', root: 'BadOrigin', others: E.dao('NotAuthorizedToVote') } },
+  'Dao.veto': { args: (w) => ({ proposal_hash: w.daoHash }), expect: councilOnly(E.dao('NotCouncilMember')) },
+  'Dao.close': {
+    right: 'a council member (here the proposal is undecided: no votes, 7 days to go)',
+    args: (w) => ({ proposal_hash: w.daoHash, proposal_index: 0 }),
+    expect: { ...councilOnly(E.dao('NotCouncilMember')), sudoKey: E.dao('OngoingVoteAndTresholdStillNotMet'), farmer: E.dao('OngoingVoteAndTresholdStillNotMet'), consumer: E.dao('OngoingVoteAndTresholdStillNotMet') },
+  },
+
   'TFKVStore.set': { public: "it writes the signer's own key space only", args: () => ({ key: KV_KEY, value: 'overwritten' }), expect: { stranger: 'ok', root: 'BadOrigin' } },
   'TFKVStore.delete': {
     args: () => ({ key: KV_KEY }),
@@ -553,6 +598,8 @@ describe('runtime security: every call from every wrong origin is refused with t
       address: (role) => keys[role].address,
       sign: (role, message) => u8aToHex(keys[role].sign(message)).slice(2),
       now: 0,
+      motionHash: '',
+      daoHash: '',
     };
 
     // block 1: the world
@@ -588,6 +635,14 @@ describe('runtime security: every call from every wrong origin is refused with t
     }
     submit('stranger', 'SmartContractModule.service_contract_approve', { service_contract_id: SERVICE_APPROVED });
     submit('consumer', 'SmartContractModule.service_contract_approve', { service_contract_id: SERVICE_APPROVED });
+    // the council's motion 0, with the consumer's aye, and the DAO's proposal 0
+    const motion = world.call('TfgridModule.set_zos_version', { zos_version: 'v3.12.0' });
+    submit('consumer', 'Council.propose', { threshold: 3, proposal: motion, length_bound: 100 });
+    world.motionHash = blake2AsHex(motion.toU8a());
+    submit('consumer', 'Council.vote', { proposal: world.motionHash, index: 0, approve: true });
+    const action = world.call('TfgridModule.set_connection_price', { price: 95 });
+    submit('consumer', 'Dao.propose', { threshold: 5, action, description: 'd', link: 'l', duration: null });
+    world.daoHash = blake2AsHex(action.toU8a());
     closeBlock();
 
     // block 2 stays open: every attempt is applied in it, then undone
@@ -600,6 +655,7 @@ describe('runtime security: every call from every wrong origin is refused with t
     expect([count('TfgridModule', 'TwinID'), count('TfgridModule', 'FarmID'), count('TfgridModule', 'NodeID')]).to.deep.equal([8, 1, 3]);
     expect([count('SmartContractModule', 'ContractID'), count('SmartContractModule', 'SolutionProviderID')]).to.deep.equal([5, 1]);
     expect([count('SmartContractModule', 'ServiceContractID'), count('TfgridModule', 'EntityID')]).to.deep.equal([2, 1]);
+    expect([count('Council', 'ProposalCount'), count('Dao', 'ProposalCount')]).to.deep.equal([1, 1]);
   });
 
   it('the table classifies every call in the runtime metadata, and names no other', () => {

@@ -11,7 +11,7 @@ import { send, eventNames, failure, palletState, type TestChain } from './chain.
 
 export interface Scenario {
   /** Succeeds; the names of the events of `section` (e.g. 'tfgridModule') it emitted, and all its events. */
-  ok(tx: SubmittableExtrinsic<'promise'>, signer: KeyringPair, section?: string): Promise<{ names: string[]; events: EventRecord[] }>;
+  ok(tx: SubmittableExtrinsic<'promise'>, signer: KeyringPair, section?: string): Promise<{ names: string[]; events: EventRecord[]; blockHash: string }>;
   /** Fails with `error` ('pallet.Error' or 'BadOrigin') and changes nothing under `prefix` (default: the section's pallet). */
   refused(tx: SubmittableExtrinsic<'promise'>, signer: KeyringPair, error: string): Promise<void>;
   /** Through Sudo.sudo: the inner error, if any, and the section's events. */
@@ -24,9 +24,9 @@ export function scenario(t: () => TestChain, section: string, prefixes: () => st
   const ofSection = (events: EventRecord[]) => eventNames(events).filter((n) => n.startsWith(`${section}.`));
   return {
     async ok(tx, signer, s = section) {
-      const { events } = await send(tx, signer);
+      const { events, blockHash } = await send(tx, signer);
       expect(failure(t().api, events), 'dispatch failed').to.equal(undefined);
-      return { names: eventNames(events).filter((n) => n.startsWith(`${s}.`)), events };
+      return { names: eventNames(events).filter((n) => n.startsWith(`${s}.`)), events, blockHash };
     },
     async refused(tx, signer, error) {
       const before = await snapshot();

@@ -199,7 +199,10 @@ export interface CallSpec {
   dispatchClass?: 0 | 1 | 2;
   /** Whether the caller pays the fee. */
   /** false: free; 'unlessSucceeds': charged up front, refunded when the call succeeds (TF-Chain's `Ok(Pays::No.into())`). Default true. */
-  paysFee?: boolean | 'unlessSucceeds';
+  /** 'whenWaived': charged up front, refunded when the call succeeds and says so (`PostDispatch.waiveFee()`: TF-Chain's `Pays::No` on a first vote). */
+  paysFee?: boolean | 'unlessSucceeds' | 'whenWaived';
+  /** The call stores its RuntimeCall arguments (a proposal) rather than dispatching them now: their weight is not added. */
+  storesCalls?: boolean;
 }
 
 export interface EventSpec {

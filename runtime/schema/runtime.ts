@@ -18,8 +18,10 @@ import { SmartContractModule } from './pallets/smart-contract.js';
 import { TFTPriceModule } from './pallets/tft-price.js';
 import { BurningModule } from './pallets/burning.js';
 import { RuntimeUpgrade } from './pallets/runtime-upgrade.js';
+import { Council, CouncilMembership } from './pallets/council.js';
+import { Dao } from './pallets/dao.js';
 
-export const PALLETS: PalletSpec[] = [System, Timestamp, Utility, Aura, Grandpa, Balances, TransactionPayment, TfgridModule, SmartContractModule, TFTPriceModule, BurningModule, TFKVStore, RuntimeUpgrade, Sudo];
+export const PALLETS: PalletSpec[] = [System, Timestamp, Utility, Aura, Grandpa, Balances, TransactionPayment, TfgridModule, SmartContractModule, TFTPriceModule, BurningModule, TFKVStore, RuntimeUpgrade, Council, CouncilMembership, Dao, Sudo];
 
 const seen = new Set<number>();
 for (const p of PALLETS) {

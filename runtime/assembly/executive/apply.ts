@@ -3,8 +3,8 @@
 import { Writer, U128 } from "../codec";
 import { storage } from "../host";
 import { DispatchError, DispatchInfo, Phase, Weight } from "../generated/types";
-import { callClass, callPaysFee, callRefundsFeeOnSuccess } from "../generated/calls";
-import { dispatchTransactional } from "../support/dispatch";
+import { callClass, callPaysFee, callRefundsFeeOnSuccess, callMayWaiveFee } from "../generated/calls";
+import { dispatchTransactional, PostDispatch } from "../support/dispatch";
 import { SystemEvents, TransactionPaymentEvents } from "../generated/events";
 import { System_Account, System_ExtrinsicCount, System_ExtrinsicData, System_ExecutionPhase, System_BlockWeight, System_AllExtrinsicsLen } from "../generated/storage";
 import { Origin } from "../support/origin";
@@ -111,13 +111,14 @@ export function applyExtrinsic(bytes: Uint8Array): ApplyOutcome {
     enterPhase(index);
   }
 
+  PostDispatch.waived = false;
   const res = dispatchTransactional(origin, x.call);
 
   // a failing Mandatory call (an inherent, or one signed by mistake) is not included
   // (BadMandatory), as frame-executive: for an inherent, that makes the block invalid
   if (res !== null && callClass(x.call) == 2) return refuseAfterWrites(V.ValidityError.invalid(V.INVALID_BAD_MANDATORY));
   const info = dispatchInfo(x);
-  if (x.signed && res === null && callRefundsFeeOnSuccess(x.call)) {
+  if (x.signed && res === null && (callRefundsFeeOnSuccess(x.call) || (callMayWaiveFee(x.call) && PostDispatch.waived))) {
     // TF-Chain's `Ok(Pays::No.into())`: a call that succeeded is free (the tip is kept)
     refundFee(who, fee.saturatingSub(tip));
     fee = tip;

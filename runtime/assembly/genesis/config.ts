@@ -15,7 +15,9 @@ import {
   TfgridModule_PricingPolicyID, TfgridModule_FarmingPoliciesMap, TfgridModule_FarmingPolicyID, TfgridModule_ConnectionPrice,
   TfgridModule_PalletVersion, SmartContractModule_PalletVersion, TFTPriceModule_MinTftPrice, TFTPriceModule_MaxTftPrice,
   TFTPriceModule_TftPrice, TFTPriceModule_AverageTftPrice, TFTPriceModule_TftPriceHistory, TFTPriceModule_BufferRange,
+  CouncilMembership_Members, Council_Members,
 } from "../generated/storage";
+import { containsAccount, sortedAccounts } from "../support/account-set";
 import { System_Version } from "../generated/constants";
 import { bytesEqual } from "../codec";
 
@@ -220,6 +222,21 @@ function tftPrice(b: Build, v: Json): void {
   }
 }
 
+/** CouncilMembership's members (0x-hex account ids), which are the Council's too (pallet_membership's genesis). */
+function councilMembership(b: Build, v: Json): void {
+  if (!b.checkKeys(v, "councilMembership", ["members"])) return;
+  const items = b.array(v.get("members"), "councilMembership.members");
+  const members = new Array<Uint8Array>(0);
+  for (let i = 0; i < items.length; i++) {
+    const who = b.account(items[i], "councilMembership.members[" + i.toString() + "]");
+    if (containsAccount(members, who)) { b.fail("councilMembership.members: duplicate member"); return; }
+    members.push(who);
+  }
+  const sorted = sortedAccounts(members);
+  CouncilMembership_Members.set(sorted);
+  Council_Members.set(sorted);
+}
+
 /**
  * Writes the genesis state a JSON config describes; null on success, else why not. The
  * caller discards the writes on failure (the API runs it inside a storage transaction).
@@ -229,7 +246,7 @@ export function buildState(config: Uint8Array): string | null {
   const root = reader.read();
   if (root === null) return "invalid JSON: " + reader.error!;
   const b = new Build();
-  if (!b.checkKeys(root, "genesis config", ["system", "balances", "aura", "grandpa", "sudo", "transactionPayment", "tfgridModule", "tftPriceModule"])) return b.error;
+  if (!b.checkKeys(root, "genesis config", ["system", "balances", "aura", "grandpa", "sudo", "transactionPayment", "tfgridModule", "tftPriceModule", "councilMembership"])) return b.error;
   const sys = root.get("system");
   if (sys !== null) b.checkKeys(sys, "system", []);
   const tp = root.get("transactionPayment");
@@ -249,5 +266,7 @@ export function buildState(config: Uint8Array): string | null {
   if (g !== null) tfgrid(b, g);
   const price = root.get("tftPriceModule");
   if (price !== null) tftPrice(b, price);
+  const council = root.get("councilMembership");
+  if (council !== null) councilMembership(b, council);
   return b.error;
 }

@@ -22,6 +22,16 @@ export function overflow(): DispatchError { return DispatchError.Arithmetic(1); 
 export function underflow(): DispatchError { return DispatchError.Arithmetic(0); }
 
 /**
+ * What a call says of its own fee as it succeeds (FRAME's PostDispatchInfo.pays_fee): a
+ * call marked 'whenWaived' in the schema may waive it (a first vote is free). The executive
+ * clears it before the top-level call and reads it after; a nested call's waiver is ignored.
+ */
+export class PostDispatch {
+  static waived: bool = false;
+  static waiveFee(): void { PostDispatch.waived = true; }
+}
+
+/**
  * Dispatches a call in a storage transaction: its writes are kept only when it succeeds,
  * as FRAME's `with_storage_layer`.
  */

@@ -54,7 +54,8 @@ export class AsTypeRegistry {
   }
 
   private make(t: Ty): AsType {
-    if (t === RuntimeCall) return { ty: 'Call', dec: (r) => `decodeCall(${r})`, enc: () => 'unreachable(); /* calls are decoded, never re-encoded */', def: 'new Call()' };
+    // a call re-encodes as the bytes it was decoded from (proposals store them)
+    if (t === RuntimeCall) return { ty: 'Call', dec: (r) => `decodeCall(${r})`, enc: (w, v) => `${w}.raw(${v}.raw);`, def: 'new Call()' };
     if (t === RuntimeEvent) return { ty: 'Uint8Array', dec: (r) => `${r}.fixed(0)`, enc: (w, v) => `${w}.raw(${v});`, def: 'new Uint8Array(0)' };
     switch (t.kind) {
       case 'primitive': {

@@ -30,11 +30,12 @@ export function generate(): Record<string, string> {
   const classCases: string[] = [];
   const paysCases: string[] = [];
   const refundCases: string[] = [];
+  const waiverCases: string[] = [];
   const imports: string[] = [];
   for (const p of PALLETS) {
     if (!p.calls?.length) continue;
     imports.push(`import * as ${p.name}Calls from "../pallets/${kebab(p.name)}/calls";`);
-    const dec: string[] = [], dis: string[] = [], wt: string[] = [], cls: string[] = [], pays: string[] = [], refunds: string[] = [];
+    const dec: string[] = [], dis: string[] = [], wt: string[] = [], cls: string[] = [], pays: string[] = [], refunds: string[] = [], waivers: string[] = [];
     for (const c of p.calls) {
       const cname = `${p.name}_${c.name}`;
       const fs = fieldsOf(c.args).map((f) => ({ ...f, as: reg.of(f.type) }));
@@ -51,8 +52,8 @@ export function generate(): Record<string, string> {
       dis.push(
         `      case ${c.index}: { const a = changetype<${cname}>(call.args);\n        return ${p.name}Calls.${ident(c.name)}(origin${fs.map((f) => `, a.${f.name}`).join('')}); }\n`,
       );
-      // nested calls add their own weight (batches, sudo)
-      const nested = fs
+      // nested calls add their own weight (batches, sudo), unless the call only stores them (proposals)
+      const nested = c.storesCalls ? [] : fs
         .filter((f) => f.type === RuntimeCall || (f.type.kind === 'sequence' && f.type.of === RuntimeCall))
         .map((f) => (f.type === RuntimeCall ? `callWeight(a.${f.name})` : `sumWeights(a.${f.name})`));
       wt.push(
@@ -63,6 +64,7 @@ export function generate(): Record<string, string> {
       cls.push(`      case ${c.index}: return ${c.dispatchClass ?? 0};\n`);
       if (c.paysFee === false) pays.push(`      case ${c.index}: return false;\n`);
       if (c.paysFee === 'unlessSucceeds') refunds.push(`      case ${c.index}: return true;\n`);
+      if (c.paysFee === 'whenWaived') waivers.push(`      case ${c.index}: return true;\n`);
     }
     const sw = (body: string[], fallback: string) => `    case ${p.index}: switch (call.index) {\n${body.join('')}      default: ${fallback}\n    }\n`;
     decodeCases.push(sw(dec, 'r.fail(); break;').replace(/\n    }\n$/, '\n    } break;\n'));
@@ -71,6 +73,7 @@ export function generate(): Record<string, string> {
     classCases.push(sw(cls, 'return 0;'));
     if (pays.length) paysCases.push(sw(pays, 'return true;'));
     if (refunds.length) refundCases.push(sw(refunds, 'return false;'));
+    if (waivers.length) waiverCases.push(sw(waivers, 'return false;'));
   }
 
   out['calls.ts'] =
@@ -78,14 +81,15 @@ export function generate(): Record<string, string> {
     `import { Reader, Writer, U128 } from "../codec";\nimport { Origin } from "../support/origin";\nimport { DispatchError } from "./types";\nimport { unknownCall } from "../support/dispatch";\n` +
     imports.join('\n') +
     `\n\n/** Base of every call's argument class. */\nexport class CallArgs {}\n\n` +
-    `/** A decoded runtime call: pallet index, call index and typed arguments. */\nexport class Call {\n  pallet: u8 = 0;\n  index: u8 = 0;\n  args: CallArgs = new CallArgs();\n}\n\n` +
+    `/** A decoded runtime call: pallet index, call index and typed arguments. */\nexport class Call {\n  pallet: u8 = 0;\n  index: u8 = 0;\n  args: CallArgs = new CallArgs();\n  /** The call's SCALE bytes as decoded (a view of the input): what a proposal stores and hashes. */\n  raw: Uint8Array = new Uint8Array(0);\n}\n\n` +
     argClasses.join('\n') +
-    `\n/** Decodes one \`RuntimeCall\`; sets \`r.failed\` on unknown indices, bad arguments or excessive nesting. */\nexport function decodeCall(r: Reader): Call {\n  const call = new Call();\n  if (!r.enter()) return call;\n  call.pallet = r.u8();\n  call.index = r.u8();\n  switch (call.pallet) {\n${decodeCases.join('')}    default: r.fail();\n  }\n  r.leave();\n  return call;\n}\n\n` +
+    `\n/** Decodes one \`RuntimeCall\`; sets \`r.failed\` on unknown indices, bad arguments or excessive nesting. */\nexport function decodeCall(r: Reader): Call {\n  const call = new Call();\n  if (!r.enter()) return call;\n  const start = r.pos;\n  call.pallet = r.u8();\n  call.index = r.u8();\n  switch (call.pallet) {\n${decodeCases.join('')}    default: r.fail();\n  }\n  if (!r.failed) call.raw = r.data.subarray(start, r.pos);\n  r.leave();\n  return call;\n}\n\n` +
     `/** Routes a call to its pallet function. */\nexport function dispatchCall(origin: Origin, call: Call): DispatchError | null {\n  switch (call.pallet) {\n${dispatchCases.join('')}    default: return unknownCall();\n  }\n}\n\n` +
     `/** Reference-time weight of a call, including nested calls. */\nexport function callWeight(call: Call): u64 {\n  switch (call.pallet) {\n${weightCases.join('')}    default: return 0;\n  }\n}\n\nexport function sumWeights(calls: Array<Call>): u64 {\n  let total: u64 = 0;\n  for (let i = 0; i < calls.length; i++) total += callWeight(calls[i]);\n  return total;\n}\n\n` +
     `/** Dispatch class: 0 Normal, 1 Operational, 2 Mandatory. */\nexport function callClass(call: Call): u8 {\n  switch (call.pallet) {\n${classCases.join('')}    default: return 0;\n  }\n}\n\n` +
     `/** Whether the caller pays fees for this call. */\nexport function callPaysFee(call: Call): bool {\n  switch (call.pallet) {\n${paysCases.join('')}    default: return true;\n  }\n}\n` +
     `\n/** Whether the fee is refunded when this call succeeds (charged up front all the same). */\nexport function callRefundsFeeOnSuccess(call: Call): bool {\n  switch (call.pallet) {\n${refundCases.join('')}    default: return false;\n  }\n}\n` +
+    `\n/** Whether this call may waive its fee as it succeeds (support/dispatch.ts PostDispatch: a first vote). */\nexport function callMayWaiveFee(call: Call): bool {\n  switch (call.pallet) {\n${waiverCases.join('')}    default: return false;\n  }\n}\n` +
     `\nexport { Writer, U128 };\n`;
 
   // ---- events ---------------------------------------------------------------------
@@ -144,7 +148,7 @@ export function generate(): Record<string, string> {
     }
   }
   out['storage.ts'] =
-    HEADER + `import { Reader, Writer, U128 } from "../codec";\nimport { storage } from "../host";\nimport { hashKey, bytesOf } from "../support/storage";\nimport { Call } from "./calls";\nimport * as T from "./types";\n\n` + st.join('');
+    HEADER + `import { Reader, Writer, U128 } from "../codec";\nimport { storage } from "../host";\nimport { hashKey, bytesOf } from "../support/storage";\nimport { Call, decodeCall } from "./calls";\nimport * as T from "./types";\n\n` + st.join('');
 
   // ---- constants ------------------------------------------------------------------
   const cs: string[] = [];

@@ -15,8 +15,8 @@ export const TFKVStore: PalletSpec = {
   rustPath: 'pallet_kvstore',
   docs: 'A key-value store per account, with bounded keys and values.',
   calls: [
-    { name: 'set', index: 0, args: { key: Bytes, value: Bytes }, weight: 25_000_000n, docs: `Set \`key\` to \`value\` in the caller's store (key at most ${KV_MAX_KEY} bytes, value at most ${KV_MAX_VALUE}).` },
-    { name: 'delete', index: 1, args: { key: Bytes }, weight: 25_000_000n, docs: "Remove `key` from the caller's store." },
+    { name: 'set', index: 0, args: { key: Bytes, value: Bytes }, weight: 111_722_000n, docs: `Set \`key\` to \`value\` in the caller's store (key at most ${KV_MAX_KEY} bytes, value at most ${KV_MAX_VALUE}).` },
+    { name: 'delete', index: 1, args: { key: Bytes }, weight: 146_210_000n, docs: "Remove `key` from the caller's store." },
   ],
   events: [
     { name: 'EntrySet', fields: { _0: Who, _1: Bytes, _2: Bytes }, docs: 'A user has set their entry.' },

@@ -7,6 +7,6 @@ export const RuntimeUpgrade: PalletSpec = {
   rustPath: 'pallet_runtime_upgrade',
   docs: 'Runtime upgrades by governance.',
   calls: [
-    { name: 'set_code', index: 0, args: { code: bytes }, weight: 500_000_000n, dispatchClass: 1, paysFee: 'unlessSucceeds', docs: "Upgrade the runtime (System.set_code's checks: same spec name, higher spec version). Root (TF-Chain: root or council)." },
+    { name: 'set_code', index: 0, args: { code: bytes }, weight: 500_000_000n, dispatchClass: 1, paysFee: 'unlessSucceeds', docs: "Upgrade the runtime (System.set_code's checks: same spec name, higher spec version). Root or a 3/5 council motion." },
   ],
 };

@@ -20,8 +20,8 @@ export const TFTPriceModule: PalletSpec = {
   docs: 'The TFT price (mUSD per TFT) that billing converts USD costs at.',
   calls: [
     { name: 'set_prices', index: 0, args: { price: u32, block_number: [u32, 'BlockNumberFor<T>'] }, weight: 698_943_000n, paysFee: 'unlessSucceeds', docs: 'A validator submits the TFT price (mUSD); the average is recomputed. Free when accepted.' },
-    { name: 'set_min_tft_price', index: 2, args: { price: u32 }, weight: 133_315_000n, docs: 'Set the lowest price billing uses (below the max). Root (TF-Chain: root or council).' },
-    { name: 'set_max_tft_price', index: 3, args: { price: u32 }, weight: 133_235_000n, docs: 'Set the highest price billing uses (above the min). Root (TF-Chain: root or council).' },
+    { name: 'set_min_tft_price', index: 2, args: { price: u32 }, weight: 133_315_000n, docs: 'Set the lowest price billing uses (below the max). Root or a 3/5 council motion.' },
+    { name: 'set_max_tft_price', index: 3, args: { price: u32 }, weight: 133_235_000n, docs: 'Set the highest price billing uses (above the min). Root or a 3/5 council motion.' },
   ],
   events: [
     { name: 'PriceStored', fields: { _0: u32 }, docs: 'A price was stored.' },

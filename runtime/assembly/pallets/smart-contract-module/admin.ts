@@ -1,6 +1,6 @@
 // pallet_smart_contract's administration: the billing frequency and the collective's
-// cancel (TF-Chain's RestrictedOrigin, root or a council majority: root here until the
-// council lands), and a farmer's extra fee on a dedicated node. Checks in TF-Chain's order.
+// cancel (TF-Chain's RestrictedOrigin: root or a council motion approved by 3/5 of the
+// seats), and a farmer's extra fee on a dedicated node. Checks in TF-Chain's order.
 import { DispatchError, Cause } from "../../generated/types";
 import {
   SmartContractModule_Contracts as Contracts, SmartContractModule_BillingFrequency as BillingFrequency,
@@ -21,7 +21,7 @@ import { cancelAndBill } from "./billing";
  * such a contract fails with ContractWrongBillingLoopIndex, tfit's does not.
  */
 export function change_billing_frequency(origin: Origin, frequency: u64): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   if (frequency <= billingFrequency()) return Error.CanOnlyIncreaseFrequency();
   BillingFrequency.set(frequency);
   Event.BillingFrequencyChanged(frequency);
@@ -30,7 +30,7 @@ export function change_billing_frequency(origin: Origin, frequency: u64): Dispat
 
 /** Cancels any contract (no owner check), billing what is due: Deleted(CanceledByCollective). */
 export function cancel_contract_collective(origin: Origin, contract_id: u64): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   if (!Contracts.exists(contract_id)) return Error.ContractNotExists();
   const c = Contracts.get(contract_id);
   if (c.contract_type.index == RENT && ActiveNodeContracts.get(c.contract_type.RentContract.node_id).length > 0) return Error.NodeHasActiveContracts();

@@ -37,7 +37,7 @@ export function create_solution_provider(origin: Origin, description: Uint8Array
 }
 
 export function approve_solution_provider(origin: Origin, solution_provider_id: u64, approve: bool): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   if (!SolutionProviders.exists(solution_provider_id)) return Error.NoSuchSolutionProvider();
   const sp = SolutionProviders.get(solution_provider_id);
   sp.approved = approve;

@@ -1,8 +1,8 @@
 // pallet_tfgrid's farm and node administration (TF-Chain's farm.rs, node.rs, pricing.rs):
 // farm IPs, payout address, certification and dedication, node public configs and
 // certification with its certifiers, the Zero-OS version and the connection price. Checks
-// in TF-Chain's order with its errors; TF-Chain's RestrictedOrigin (root or a council
-// majority) is root here (no council yet). Each call checks before it writes.
+// in TF-Chain's order with its errors; TF-Chain's RestrictedOrigin is root or a council
+// motion approved by 3/5 of the seats (Origin.isRestricted). Each call checks before it writes.
 import { DispatchError, PublicConfig, PublicIP } from "../../generated/types";
 import {
   TfgridModule_Farms as Farms, TfgridModule_Nodes as Nodes, TfgridModule_Twins as Twins,
@@ -15,6 +15,7 @@ import { TfgridModuleEvents as Event } from "../../generated/events";
 import { Origin } from "../../support/origin";
 import { badOrigin } from "../../support/dispatch";
 import { bytesEqual } from "../../codec";
+import { containsAccount, withAccount } from "../../support/account-set";
 import { validIp4, validIp6, validConfigDomain } from "./ip";
 import { twinOf, assignFarmingPolicy } from "./calls";
 
@@ -65,7 +66,7 @@ export function remove_farm_ip(origin: Origin, farm_id: u32, ip: Uint8Array): Di
 
 /** Frees a farm IP whatever holds it (the contract is not told, as on TF-Chain). Root. */
 export function force_reset_farm_ip(origin: Origin, farm_id: u32, ip: Uint8Array): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   if (!Farms.exists(farm_id)) return Error.FarmNotExists();
   const farm = Farms.get(farm_id);
   let at = -1;
@@ -90,7 +91,7 @@ export function add_stellar_payout_v2address(origin: Origin, farm_id: u32, stell
 }
 
 export function set_farm_certification(origin: Origin, farm_id: u32, certification: u8): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   if (!Farms.exists(farm_id)) return Error.FarmNotExists();
   const farm = Farms.get(farm_id);
   farm.certification = certification;
@@ -100,7 +101,7 @@ export function set_farm_certification(origin: Origin, farm_id: u32, certificati
 }
 
 export function set_farm_dedicated(origin: Origin, farm_id: u32, dedicated: bool): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   if (!Farms.exists(farm_id)) return Error.FarmNotExists();
   const farm = Farms.get(farm_id);
   farm.dedicated_farm = dedicated;
@@ -139,7 +140,7 @@ function isCertifier(who: Uint8Array): bool {
 
 /** Root or an allowed certifier sets a node's certification; a node on a default farming policy moves to the default one of its new certification. */
 export function set_node_certification(origin: Origin, node_id: u32, node_certification: u8): DispatchError | null {
-  if (!origin.isRoot()) {
+  if (!origin.isRestricted()) {
     if (!origin.isSigned()) return badOrigin();
     if (!isCertifier(origin.who)) return Error.NotAllowedToCertifyNode();
   }
@@ -154,32 +155,18 @@ export function set_node_certification(origin: Origin, node_id: u32, node_certif
   return null;
 }
 
-/** Byte order of two account ids (for TF-Chain's sorted certifier list). */
-function compareAccounts(a: Uint8Array, b: Uint8Array): i32 {
-  for (let i = 0; i < 32; i++) if (a[i] != b[i]) return <i32>a[i] - <i32>b[i];
-  return 0;
-}
-
 export function add_node_certifier(origin: Origin, certifier: Uint8Array): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   const list = Certifiers.exists() ? Certifiers.get() : new Array<Uint8Array>(0);
-  let at = 0;
-  while (at < list.length && compareAccounts(list[at], certifier) < 0) at++;
-  if (at < list.length && compareAccounts(list[at], certifier) == 0) return Error.AlreadyCertifier();
-  const sorted = new Array<Uint8Array>(0);
-  for (let i = 0; i < list.length; i++) {
-    if (i == at) sorted.push(certifier);
-    sorted.push(list[i]);
-  }
-  if (at == list.length) sorted.push(certifier);
-  Certifiers.set(sorted);
+  if (containsAccount(list, certifier)) return Error.AlreadyCertifier();
+  Certifiers.set(withAccount(list, certifier)); // sorted, as TF-Chain's
   Event.NodeCertifierAdded(certifier);
   return null;
 }
 
 /** As on TF-Chain: with no list at all this succeeds and does nothing; an emptied list stays, empty. */
 export function remove_node_certifier(origin: Origin, certifier: Uint8Array): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   if (!Certifiers.exists()) return null;
   const list = Certifiers.get();
   let at = -1;
@@ -192,7 +179,7 @@ export function remove_node_certifier(origin: Origin, certifier: Uint8Array): Di
 }
 
 export function set_zos_version(origin: Origin, zos_version: Uint8Array): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   if (bytesEqual(ZosVersion.get(), zos_version)) return Error.InvalidZosVersion();
   ZosVersion.set(zos_version);
   Event.ZosVersionUpdated(zos_version);
@@ -200,7 +187,7 @@ export function set_zos_version(origin: Origin, zos_version: Uint8Array): Dispat
 }
 
 export function set_connection_price(origin: Origin, price: u32): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   ConnectionPrice.set(price);
   Event.ConnectionPriceSet(price);
   return null;

@@ -22,7 +22,7 @@ import { badOrigin } from "../../support/dispatch";
 import { bytesEqual } from "../../codec";
 import { isNameLike, isUrlLike, isDomain } from "./validate";
 import { validIp4 } from "./ip";
-import { nodeHasActiveContracts, nodeDeleted } from "./hooks";
+import { nodeHasActiveContracts, nodeDeleted, nodeStored } from "./hooks";
 import { farmingPolicyFor } from "./farming";
 
 // farm and node administration (admin.ts)
@@ -261,6 +261,7 @@ export function create_node(
   const refused = assignFarmingPolicy(node, true);
   if (refused !== null) return refused;
   Nodes.set(node.id, node);
+  nodeStored(null, node);
   NodeID.set(node.id);
   NodeIdByTwinID.set(twin, node.id);
   const byFarm = NodesByFarmID.get(farm_id);
@@ -299,6 +300,7 @@ export function update_node(
   node.serial_number = serial_number;
   const refused = assignFarmingPolicy(node, false);
   if (refused !== null) return refused;
+  nodeStored(Nodes.get(node_id), node); // the stored node is still the one before
   Nodes.set(node_id, node);
   Event.NodeUpdated(node);
   return null;
@@ -313,7 +315,7 @@ export function delete_node(origin: Origin, node_id: u32): DispatchError | null 
   if (node.twin_id != twin) return Error.NodeUpdateNotAuthorized();
   unlistNode(node.farm_id, node_id);
   // as TF-Chain: the node's contracts are canceled and billed, not a reason to refuse
-  nodeDeleted(node_id);
+  nodeDeleted(node);
   Nodes.remove(node_id);
   // TF-Chain keeps NodeIdByTwinID and NodePower of a deleted node (so that twin cannot
   // register another node): kept here too, for code that meets the same chain on both
@@ -334,16 +336,16 @@ export function delete_node_farm(origin: Origin, node_id: u32): DispatchError | 
   if (!Farms.exists(node.farm_id)) return Error.FarmNotExists();
   if (Farms.get(node.farm_id).twin_id != twin) return Error.FarmerNotAuthorized();
   unlistNode(node.farm_id, node_id);
-  nodeDeleted(node_id);
+  nodeDeleted(node);
   Nodes.remove(node_id);
   NodeIdByTwinID.remove(node.twin_id);
   Event.NodeDeleted(node_id);
   return null;
 }
 
-/** The pallet's storage version (TF-Chain's migrations read it). RestrictedOrigin: root. */
+/** The pallet's storage version (TF-Chain's migrations read it). RestrictedOrigin. */
 export function set_storage_version(origin: Origin, version: u8): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   PalletVersion.set(version);
   return null;
 }

@@ -1,11 +1,15 @@
-// What TfgridModule asks of SmartContractModule (TF-Chain's `NodeActiveContracts` and
-// `ChangeNode` traits).
+// What TfgridModule asks of SmartContractModule and Dao (TF-Chain's `NodeActiveContracts`
+// and `ChangeNode` traits).
 import {
   SmartContractModule_ActiveNodeContracts as ActiveNodeContracts, SmartContractModule_ActiveRentContractForNode as RentOfNode,
   SmartContractModule_Contracts as Contracts,
 } from "../../generated/storage";
-import { Cause } from "../../generated/types";
+import { Cause, Node } from "../../generated/types";
 import { cancelAndBill } from "../smart-contract-module/billing";
+import { nodeChanged, nodeRemoved } from "../dao/farm-weight";
+
+/** A node was created (`before` null) or updated: its farm's DAO vote weight follows. */
+export function nodeStored(before: Node | null, after: Node): void { nodeChanged(before, after); }
 
 export function nodeHasActiveContracts(node_id: u32): bool {
   return ActiveNodeContracts.get(node_id).length > 0 || RentOfNode.exists(node_id);
@@ -17,8 +21,10 @@ export function nodeHasActiveContracts(node_id: u32): bool {
  * what it reserved and removes it. A bill that is refused leaves that contract Deleted, as
  * there.
  */
-export function nodeDeleted(node_id: u32): void {
+export function nodeDeleted(node: Node): void {
+  const node_id = node.id;
   const active = ActiveNodeContracts.get(node_id);
   for (let i = 0; i < active.length; i++) if (Contracts.exists(active[i])) cancelAndBill(Contracts.get(active[i]), Cause.CanceledByUser);
   if (RentOfNode.exists(node_id) && Contracts.exists(RentOfNode.get(node_id))) cancelAndBill(Contracts.get(RentOfNode.get(node_id)), Cause.CanceledByUser);
+  nodeRemoved(node);
 }

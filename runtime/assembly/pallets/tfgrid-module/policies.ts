@@ -1,6 +1,5 @@
 // Pricing and farming policies (TF-Chain's pricing.rs and farm.rs): created and updated by
-// TF-Chain's RestrictedOrigin (root or a council majority; root here until the council
-// lands), and a farming policy attached to a farm with limits. Checks in TF-Chain's order.
+// TF-Chain's RestrictedOrigin (root or a council motion approved by 3/5 of the seats), and a farming policy attached to a farm with limits. Checks in TF-Chain's order.
 import { DispatchError, Policy, PricingPolicy, FarmingPolicy, FarmingPolicyLimit } from "../../generated/types";
 import {
   TfgridModule_PricingPolicies as PricingPolicies, TfgridModule_PricingPolicyID as PricingPolicyID,
@@ -21,7 +20,7 @@ export function create_pricing_policy(
   origin: Origin, name: Uint8Array, su: Policy, cu: Policy, nu: Policy, ipu: Policy, unique_name: Policy, domain_name: Policy,
   foundation_account: Uint8Array, certified_sales_account: Uint8Array, discount_for_dedication_nodes: u8,
 ): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   if (PricingPolicyIdByName.exists(name)) return Error.PricingPolicyExists();
   const p = new PricingPolicy();
   p.version = POLICY_VERSION;
@@ -42,7 +41,7 @@ export function create_farming_policy(
   origin: Origin, name: Uint8Array, su: u32, cu: u32, nu: u32, ipv4: u32, minimal_uptime: u16, policy_end: u32,
   immutable: bool, default_: bool, node_certification: u8, farm_certification: u8,
 ): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   const p = new FarmingPolicy();
   p.version = POLICY_VERSION;
   p.id = FarmingPolicyID.get() + 1;
@@ -70,7 +69,7 @@ export function update_pricing_policy(
   origin: Origin, pricing_policy_id: u32, name: Uint8Array, su: Policy, cu: Policy, nu: Policy, ipu: Policy, unique_name: Policy,
   domain_name: Policy, foundation_account: Uint8Array, certified_sales_account: Uint8Array, discount_for_dedication_nodes: u8,
 ): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   if (!PricingPolicies.exists(pricing_policy_id)) return Error.PricingPolicyNotExists();
   if (PricingPolicyIdByName.exists(name) && PricingPolicyIdByName.get(name) != pricing_policy_id) return Error.PricingPolicyWithDifferentIdExists();
   const p = PricingPolicies.get(pricing_policy_id);
@@ -92,7 +91,7 @@ export function update_farming_policy(
   origin: Origin, farming_policy_id: u32, name: Uint8Array, su: u32, cu: u32, nu: u32, ipv4: u32, minimal_uptime: u16, policy_end: u32,
   default_: bool, node_certification: u8, farm_certification: u8,
 ): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   if (!FarmingPoliciesMap.exists(farming_policy_id)) return Error.FarmingPolicyNotExists();
   const p = FarmingPoliciesMap.get(farming_policy_id);
   p.name = name;
@@ -114,7 +113,7 @@ export function update_farming_policy(
  * expired.
  */
 export function attach_policy_to_farm(origin: Origin, farm_id: u32, limits: FarmingPolicyLimit | null): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   if (limits === null) return null;
   // TF-Chain reads the policy as a default-valued one when it is missing (its check comes later, per node)
   const policy = FarmingPoliciesMap.get(limits.farming_policy_id);

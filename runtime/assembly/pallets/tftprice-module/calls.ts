@@ -63,14 +63,14 @@ export function set_prices(origin: Origin, price: u32, block_number: u32): Dispa
 }
 
 export function set_min_tft_price(origin: Origin, price: u32): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   if (price >= MaxTftPrice.get()) return Error.MinPriceAboveMaxPriceError();
   MinTftPrice.set(price);
   return null;
 }
 
 export function set_max_tft_price(origin: Origin, price: u32): DispatchError | null {
-  if (!origin.isRoot()) return badOrigin();
+  if (!origin.isRestricted()) return badOrigin();
   if (price <= MinTftPrice.get()) return Error.MaxPriceBelowMinPriceError();
   MaxTftPrice.set(price);
   return null;
