@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { specPath } from '../chain-spec/paths.js';
-import { freePort } from '../zos/net.js';
+import { freeStablePort } from '../zos/net.js';
 import { nodeKeyFor, peerIdOf, startTfitNode, type TfitNode } from './tfit-node.js';
 
 export interface NetworkOptions {
@@ -45,7 +45,7 @@ export async function startValidatorNetwork(opts: NetworkOptions = {}): Promise<
   const nodes = new Map<string, TfitNode>();
 
   const seat = async (name: string, validator: boolean): Promise<Seat> => {
-    const s: Seat = { name, validator, basePath: join(root, name), rpcPort: await freePort(), p2pPort: await freePort(), prometheusPort: await freePort(), nodeKey: nodeKeyFor(name) };
+    const s: Seat = { name, validator, basePath: join(root, name), rpcPort: await freeStablePort(), p2pPort: await freeStablePort(), prometheusPort: await freeStablePort(), nodeKey: nodeKeyFor(name) };
     seats.set(name, s);
     return s;
   };

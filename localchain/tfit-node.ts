@@ -11,7 +11,7 @@ import { base58Encode, ed25519PairFromSeed } from '@polkadot/util-crypto';
 import { u8aConcat, u8aToHex } from '@polkadot/util';
 import WebSocket from 'ws';
 import { specPath } from '../chain-spec/paths.js';
-import { freePort } from '../zos/net.js';
+import { freeStablePort } from '../zos/net.js';
 
 /** Where `npm run build:node` builds: outside the clone, so another clone (or CI) rebuilds incrementally. */
 export const NODE_TARGET_DIR = process.env.TFIT_CARGO_TARGET_DIR ?? join(homedir(), '.cache', 'tfit', 'node-target');
@@ -128,7 +128,7 @@ export async function startTfitNode(opts: TfitNodeOptions = {}): Promise<TfitNod
   const name = opts.name ?? (dev ? 'tfit-dev' : 'tfit-node');
   const ownBase = !opts.basePath;
   const basePath = opts.basePath ?? mkdtempSync(join(tmpdir(), `tfit-node-${name}-`));
-  const [rpcPort, p2pPort, prometheusPort] = [opts.rpcPort || (await freePort()), opts.p2pPort || (await freePort()), opts.prometheusPort || (await freePort())];
+  const [rpcPort, p2pPort, prometheusPort] = [opts.rpcPort || (await freeStablePort()), opts.p2pPort || (await freeStablePort()), opts.prometheusPort || (await freeStablePort())];
   const args = [
     '--chain', opts.spec ?? specPath(dev ? 'dev' : 'local'),
     '--base-path', basePath,

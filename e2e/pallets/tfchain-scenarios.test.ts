@@ -187,8 +187,14 @@ describe('TF-Chain\'s pallet-smart-contract tests, on the emulated chain', funct
     const { events, bill: b } = await bill(rent);
     expect(b).to.equal(undefined);
     expect(eventNames(events)).to.include('smartContractModule.RentWaived');
-    // the billing clock waits for the node
+    // the billing clock waits for the node, and restarts when it is up: the standby is never billed
     expect((await q().contractPaymentState(rent)).unwrap().lastUpdatedSeconds.toBigInt()).to.equal(since);
+    const { blockHash } = await send(t.api.tx.tfgridModule.changePowerState('Up'), nodeKey(node));
+    const woke = BigInt((await (await t.api.at(blockHash)).query.timestamp.now()).toNumber()) / 1000n;
+    expect((await q().contractPaymentState(rent)).unwrap().lastUpdatedSeconds.toBigInt()).to.equal(woke);
+    await newBlock();
+    const after = await bill(rent);
+    expect(after.bill!.amount, 'only the time since it woke').to.equal(rentCost(capacity, after.bill!.timestamp - woke, after.bill!.discount));
   });
 
   it('test_node_contract_billing_cycles_delete_node_cancels_contract: deleting a node bills and cancels its contracts, paying out what they reserved', async () => {
@@ -207,6 +213,21 @@ describe('TF-Chain\'s pallet-smart-contract tests, on the emulated chain', funct
     expect((await q().contracts(id)).isNone).to.equal(true);
     expect((await q().contractPaymentState(id)).isNone).to.equal(true);
     expect((await t.api.query.tfgridModule.farms(1)).unwrap().publicIps.every((ip) => ip.contractId.toNumber() !== id)).to.equal(true);
+  });
+
+  it('calculate_discount_tft: a short bill is normalised to a month; 300 TFT covers 1.9 months of 0.225 TFT/h: Default', async () => {
+    const node = await newNode();
+    const modest = t.keyring.addFromUri('//tfchain-modest');
+    await ok(t.api.tx.balances.transferKeepAlive(modest.address, 300n * 10_000_000n), farmer);
+    const tf = t.api.tx.tfgridModule;
+    await ok(t.api.tx.utility.batchAll([tf.userAcceptTc('https://example.com/tc', 'h1'), tf.createTwin(null, null)]), modest);
+    await ok(sc().createNodeContract(node, HASH(6), 'x', 0, null), modest);
+    const id = await lastContract();
+    await ok(sc().reportContractResources([{ contractId: id, used }]), nodeKey(node));
+    await newBlock();
+    // a bill of seconds, taken as a month's worth of hours, would have looked like Gold
+    const { bill: b, seconds } = await bill(id);
+    expect([b!.discount, b!.amount]).to.deep.equal(['Default', expectedCost(used, 0n, seconds, 'Default')]);
   });
 
   it('test_node_contract_out_of_funds_should_move_state_to_graceperiod_works and test_node_contract_grace_period_cancels_contract_when_grace_period_ends_works', async () => {

@@ -51,6 +51,17 @@ describe('TF-Chain\'s pallet-tfgrid tests, on the emulated chain', () => {
       await refused(tf().createFarm('farm2', [{ ip, gw }]), other, 'tfgridModule.InvalidPublicIP');
   });
 
+  it('test_create_farm_invalid_name_fails: names of 3 to 40 of [a-zA-Z0-9-_]; a taken name is FarmExists first; update_farm to its own name changes nothing', async () => {
+    for (const name of ['ab', 'bad name', 'x'.repeat(41)]) {
+      const error = name.length < 3 ? 'FarmNameTooShort' : name.length > 40 ? 'FarmNameTooLong' : 'InvalidFarmName';
+      await refused(tf().createFarm(name, []), other, `tfgridModule.${error}`);
+    }
+    await refused(tf().createFarm('farm1', [{ ip: '185.206.122.33/24', gw: '185.206.122.33' }]), other, 'tfgridModule.FarmExists');
+    const { events } = await send(tf().updateFarm(1, 'farm1'), farmer);
+    expect(failure(t.api, events)).to.equal(undefined);
+    expect(eventNames(events).filter((n) => n.startsWith('tfgridModule.'))).to.deep.equal([]);
+  });
+
   it('test_adding_ip_to_farm_works, with TF-Chain\'s refusals (wrong farmer, invalid, duplicate); remove_farm_ip frees only an unreserved IP', async () => {
     await refused(tf().addFarmIp(1, '185.206.122.34/24', '185.206.122.1'), other, 'tfgridModule.CannotUpdateFarmWrongTwin');
     await refused(tf().addFarmIp(9, '185.206.122.34/24', '185.206.122.1'), farmer, 'tfgridModule.FarmNotExists');
@@ -100,6 +111,16 @@ describe('TF-Chain\'s pallet-tfgrid tests, on the emulated chain', () => {
     expect((await asRoot(tf().removeNodeCertifier(other.address))).names).to.deep.equal(['tfgridModule.NodeCertifierRemoved']);
     expect((await asRoot(tf().removeNodeCertifier(other.address))).error).to.equal('tfgridModule.NotCertifier');
     await refused(tf().setNodeCertification(1, 'Diy'), other, 'tfgridModule.NotAllowedToCertifyNode');
+  });
+
+  it('update_node: a certified node whose capacity changes by more than 1 % is DIY again; within 1 % it stays certified', async () => {
+    const place = { city: 'Ghent', country: 'Belgium', latitude: '51', longitude: '3' };
+    const capacity = { hru: 1024n ** 4n, sru: 512n * 1024n ** 3n, cru: 8, mru: 16n * 1024n ** 3n };
+    expect((await q().nodes(1)).unwrap().certification.isCertified).to.equal(true);
+    expect(await ok(tf().updateNode(1, 1, { ...capacity, mru: capacity.mru + capacity.mru / 200n }, place, [], false, false, null), nodeKey)).to.deep.equal(['tfgridModule.NodeUpdated']);
+    expect((await q().nodes(1)).unwrap().certification.isCertified).to.equal(true);
+    expect(await ok(tf().updateNode(1, 1, { ...capacity, cru: 16 }, place, [], false, false, null), nodeKey)).to.deep.equal(['tfgridModule.NodeCertificationSet', 'tfgridModule.NodeUpdated']);
+    expect((await q().nodes(1)).unwrap().certification.isDiy).to.equal(true);
   });
 
   it('farm certification, dedication and payout address; zos version and connection price (root where TF-Chain restricts)', async () => {

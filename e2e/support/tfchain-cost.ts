@@ -2,7 +2,8 @@
  * TF-Chain's cost model (pallet_smart_contract's cost.rs) as tfit's runtime computes it,
  * for expected amounts in tests: units USD per hour by the genesis pricing policy 1, fixed
  * point ×10^6 for compute and storage units, rounded once; converted to TFT at 50 mUSD;
- * then a discount level's multiplier, rounded up.
+ * then a discount level's multiplier (the level comes from the chain's ContractBilled event),
+ * rounded.
  */
 const GIB = 1024n ** 3n;
 const S = 1_000_000n;
@@ -29,7 +30,7 @@ function perHourScaled(r: Used): bigint {
 /** Units USD → TFT chain units at `priceMusd` (the dev chain's 50 mUSD unless set), rounded, then the discount (rounded up). */
 export function toTft(unitsUsd: bigint, discount = 'None', priceMusd = 50n): bigint {
   const tft = (unitsUsd * 1000n + priceMusd / 2n) / priceMusd;
-  return (tft * DISCOUNT_TENTHS[discount] + 9n) / 10n;
+  return (tft * DISCOUNT_TENTHS[discount] + 5n) / 10n;
 }
 
 /** A node contract's resources (unless its node is rented) and public IPs over `seconds`, in units USD. */

@@ -152,7 +152,7 @@ function tfgrid(b: Build, v: Json): void {
   if (pp !== null && b.checkKeys(pp, "tfgridModule.pricingPolicy", ["name", "su", "cu", "nu", "ipu", "uniqueName", "domainName", "foundationAccount", "certifiedSalesAccount", "discountForDedicationNodes"])) {
     const w = "tfgridModule.pricingPolicy";
     const p = new PricingPolicy();
-    p.version = 1;
+    p.version = 2; // TF-Chain's TFGRID_PRICING_POLICY_VERSION
     p.id = 1;
     p.name = Uint8Array.wrap(String.UTF8.encode(b.str(pp.get("name"), w + ".name")));
     p.su = policy(b, pp.get("su"), w + ".su");
@@ -178,7 +178,7 @@ function tfgrid(b: Build, v: Json): void {
       const f = items[i];
       if (!b.checkKeys(f, w, ["name", "cu", "su", "nu", "ipv4", "minimalUptime", "nodeCertification"])) return;
       const p = new FarmingPolicy();
-      p.version = 1;
+      p.version = 2; // TF-Chain's TFGRID_FARMING_POLICY_VERSION
       p.id = <u32>(i + 1);
       p.name = Uint8Array.wrap(String.UTF8.encode(b.str(f.get("name"), w + ".name")));
       p.cu = b.u32(f.get("cu"), w + ".cu");

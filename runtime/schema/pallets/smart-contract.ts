@@ -99,7 +99,7 @@ const ERROR_DOCS: Record<string, string> = {
   NodeNotAuthorizedToReportResources: "Only the contract's node may report its resources.",
   ContractIsNotUnique: 'The node already has a contract with this deployment hash.',
   NameExists: 'The name is taken.',
-  NameNotValid: 'Names use letters, digits, `-` and `_`.',
+  NameNotValid: 'Names use lowercase letters, digits, `-` and `_`.',
   NameContractNameTooShort: 'Names are at least 3 bytes.',
   NameContractNameTooLong: 'Names are at most 64 bytes.',
   NodeNotAvailableToDeploy: 'The node is on standby (powered down, or its target is down) or rented by someone else.',

@@ -118,7 +118,7 @@ const ERROR_DOCS: Record<string, string> = {
   InvalidFarmName: 'Farm names use letters, digits, `-` and `_`.',
   FarmNameTooShort: 'The farm name is empty.',
   FarmNameTooLong: `Farm names are at most ${TFGRID_LIMITS.maxFarmNameLength} bytes.`,
-  InvalidRelayAddress: 'The relay is not a valid domain name.',
+  InvalidRelayAddress: 'Relays use letters, digits, `-`, `_` and single inner dots (TF-Chain refuses a one-character first label).',
   RelayTooLong: `Relays are at most ${TFGRID_LIMITS.maxRelayLength} bytes.`,
   InvalidTimestampHint: `The timestamp hint is more than ${TFGRID_LIMITS.timestampHintDriftSeconds} s away from the chain's clock.`,
   UnauthorizedToChangePowerTarget: "Only the farmer (the farm's twin) may set a node's power target.",

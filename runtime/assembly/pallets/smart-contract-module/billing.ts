@@ -11,7 +11,7 @@
 // tfit's extension changes one thing: a node contract with stakeholders accrues only while
 // its workload is deployed or running (it may never be approved).
 import { U128 } from "../../codec";
-import { Contract, ContractBill, ContractState, Resources, PricingPolicy, Cause, ContractPaymentState, DispatchError } from "../../generated/types";
+import { Contract, ContractBill, ContractState, Resources, PricingPolicy, Cause, ContractPaymentState, DispatchError, NodeCertification } from "../../generated/types";
 import {
   SmartContractModule_Contracts as Contracts, SmartContractModule_ContractsToBillAt as ContractsToBillAt,
   SmartContractModule_ContractBillingInformationByID as BillingInfo, SmartContractModule_ContractPaymentState as PaymentStates,
@@ -20,6 +20,7 @@ import {
   SmartContractModule_ActiveNodeContracts as ActiveNodeContracts, SmartContractModule_ActiveRentContractForNode as RentOfNode,
   TfgridModule_PricingPolicies as PricingPolicies, TfgridModule_Nodes as Nodes, TfgridModule_Farms as Farms,
   TfgridModule_Twins as Twins, TfgridModule_NodePower as NodePower, System_Number, SmartContractModule_DedicatedNodesExtraFee as ExtraFee,
+  TfgridModule_TwinBoundedAccountID as TwinBoundedAccountID,
 } from "../../generated/storage";
 import { SmartContractModule_GracePeriod } from "../../generated/constants";
 import { SmartContractModuleErrors as Error } from "../../generated/errors";
@@ -118,6 +119,7 @@ export function isBilling(contract: Contract): bool {
 
 /** Units USD `contract` cost over `seconds` (TF-Chain's calculate_contract_cost; a node contract's includes its unbilled NRU). */
 function contractCostUsd(p: PricingPolicy, contract: Contract, seconds: u64): u64 {
+  if (seconds == 0) return 0; // TF-Chain's: nothing, not even the unbilled NRU, in no time
   const kind = contract.contract_type.index;
   if (kind == NODE) {
     const nc = contract.contract_type.NodeContract;
@@ -151,21 +153,23 @@ function covers(twiceBalance: U128 | null, monthly: U128, halfMonths: u64): bool
 class Due { amount: U128 = U128.zero(); discount: u8 = DISCOUNT_NONE; }
 
 /**
- * TF-Chain's discount: how many months of this bill (×24×30, billed hourly) the owner's
- * usable balance covers: ≥1.5 Default ×0.8, ≥3 Bronze ×0.7, ≥6 Silver ×0.6, ≥18 Gold ×0.4
- * (rounded up).
+ * TF-Chain's calculate_discount_tft: how many months of this bill, normalised to a 30-day
+ * month (amount × 3600 / seconds × 720, rounded), the balance covers: ≥1.5 Default ×0.8,
+ * ≥3 Bronze ×0.7, ≥6 Silver ×0.6, ≥18 Gold ×0.4; capacity on a certified node costs ×1.25
+ * more (2.9 passes the node's certification); the result rounded.
  */
-function discounted(amountTft: u64, balance: U128): Due {
+function discounted(amountTft: u64, balance: U128, seconds: u64, certified: bool): Due {
   const due = new Due();
   if (amountTft == 0) return due;
-  const monthly = U128.fromU64(amountTft).checkedMulU64(24 * 30)!;
+  const monthly = U128.fromU64(mulDivRound(amountTft, 3600 * 24 * 30, seconds == 0 ? 1 : seconds));
   const twice = balance.checkedMulU64(2); // twice the balance: 1.5 months compares in integers
   let tenths: u64 = 10;
-  if (covers(twice, monthly, 36)) { due.discount = DISCOUNT_GOLD; tenths = 4; }
+  if (monthly.isZero() || covers(twice, monthly, 36)) { due.discount = DISCOUNT_GOLD; tenths = 4; }
   else if (covers(twice, monthly, 12)) { due.discount = DISCOUNT_SILVER; tenths = 6; }
   else if (covers(twice, monthly, 6)) { due.discount = DISCOUNT_BRONZE; tenths = 7; }
   else if (covers(twice, monthly, 3)) { due.discount = DISCOUNT_DEFAULT; tenths = 8; }
-  due.amount = U128.fromU64((amountTft * tenths + 9) / 10);
+  // round(amount × tenths / 10 × (5/4 when certified))
+  due.amount = U128.fromU64(mulDivRound(amountTft, tenths * (certified ? 5 : 4), 40));
   return due;
 }
 
@@ -264,9 +268,11 @@ export function billContract(id: u64): DispatchError | null {
   if (!PricingPolicies.exists(1)) return Error.PricingPolicyNotExists();
   const policy = PricingPolicies.get(1);
   let farmer: Uint8Array | null = null;
+  let certified = false;
   if (contract.contract_type.index != NAME) {
     const nodeId = nodeOfContract(contract);
     if (!Nodes.exists(nodeId)) return Error.NodeNotExists();
+    certified = Nodes.get(nodeId).certification == NodeCertification.Certified;
     const farmId = Nodes.get(nodeId).farm_id;
     if (!Farms.exists(farmId)) return Error.FarmNotExists();
     const farmTwin = Farms.get(farmId).twin_id;
@@ -279,6 +285,8 @@ export function billContract(id: u64): DispatchError | null {
   if (price == 0) return Error.TFTPriceValueError();
 
   const usable = usableBalance(owner);
+  // the discount counts the account bonded to the twin too (TF-Chain's stash); only the owner pays
+  const bonded = TwinBoundedAccountID.exists(contract.twin_id) ? usableBalance(TwinBoundedAccountID.get(contract.twin_id)) : U128.zero();
   const now = nowSeconds();
   const elapsed = now > ps.last_updated_seconds ? now - ps.last_updated_seconds : 0;
   const deleted = contract.state.index == DELETED;
@@ -288,7 +296,7 @@ export function billContract(id: u64): DispatchError | null {
     Event.RentWaived(id);
     if (contract.state.index == CREATED) return null;
   }
-  const due = waived ? new Due() : discounted(toTft(contractCostUsd(policy, contract, elapsed), price), usable);
+  const due = waived ? new Due() : discounted(toTft(contractCostUsd(policy, contract, elapsed), price), usable.saturatingAdd(bonded), elapsed, certified);
   // a dedicated node's extra fee, which its renter pays the farmer undiscounted (TF-Chain's calculate_extra_fee_cost_tft)
   const extra = waived || contract.contract_type.index != RENT ? U128.zero() : U128.fromU64(extraFeeTft(contract.contract_type.RentContract.node_id, elapsed, price));
   // nothing due (a node contract on a rented node, say) and nothing owed: the clock waits
@@ -314,14 +322,15 @@ export function billContract(id: u64): DispatchError | null {
     ps.standard_overdraft = ps.standard_overdraft.saturatingAdd(due.amount);
     ps.additional_overdraft = ps.additional_overdraft.saturatingAdd(extra);
     reserve(owner, usable);
+    // TF-Chain 2.9's settle_partial_overdraft: the additional (extra fee) overdraft first
     let settled = usable;
-    const fromStandard = settled.min(ps.standard_overdraft);
-    ps.standard_overdraft = ps.standard_overdraft.saturatingSub(fromStandard);
-    ps.standard_reserve = ps.standard_reserve.saturatingAdd(fromStandard);
-    settled = settled.saturatingSub(fromStandard);
     const fromAdditional = settled.min(ps.additional_overdraft);
     ps.additional_overdraft = ps.additional_overdraft.saturatingSub(fromAdditional);
     ps.additional_reserve = ps.additional_reserve.saturatingAdd(fromAdditional);
+    settled = settled.saturatingSub(fromAdditional);
+    const fromStandard = settled.min(ps.standard_overdraft);
+    ps.standard_overdraft = ps.standard_overdraft.saturatingSub(fromStandard);
+    ps.standard_reserve = ps.standard_reserve.saturatingAdd(fromStandard);
     Event.ContractPaymentOverdrawn(id, now, usable, due.amount.saturatingAdd(extra).saturatingSub(usable));
   }
   remit(contract, ps, owner, farmer, policy.foundation_account);

@@ -12,7 +12,7 @@ import {
   SmartContractModule_ContractIDByNameRegistration as NameRegistration, SmartContractModule_ActiveRentContractForNode as RentOfNode,
   SmartContractModule_DedicatedNodesExtraFee as ExtraFee,
   SmartContractModule_ContractConsensus as ConsensusOf, SmartContractModule_DeploymentOf as DeploymentOf,
-  TfgridModule_Nodes as Nodes, TfgridModule_Farms as Farms, TfgridModule_NodePower as NodePower, TfgridModule_PricingPolicies as PricingPolicies,
+  TfgridModule_Nodes as Nodes, TfgridModule_Farms as Farms, TfgridModule_NodeIdByTwinID as NodeIdByTwinID, TfgridModule_NodePower as NodePower, TfgridModule_PricingPolicies as PricingPolicies,
 } from "../../generated/storage";
 import { SmartContractModuleErrors as Error } from "../../generated/errors";
 import { SmartContractModuleEvents as Event } from "../../generated/events";
@@ -20,7 +20,6 @@ import { SmartContractModule_MaxDeploymentDataLength, SmartContractModule_MaxNam
 import { Origin } from "../../support/origin";
 import { badOrigin } from "../../support/dispatch";
 import { twinOf, nodeOf } from "../tfgrid-module/calls";
-import { isNameLike } from "../tfgrid-module/validate";
 import { NODE, NAME, RENT, nowSeconds, insertInBillingLoop, bytesEqual } from "./store";
 import { U128 } from "../../codec";
 import { billContract, cancelAndBill, startBilling } from "./billing";
@@ -28,6 +27,15 @@ import { checkSolutionProvider } from "./solution-providers";
 
 const CONTRACT_VERSION: u32 = 4;
 const MIN_NAME: i32 = 3;
+
+/** TF-Chain's is_valid_name_contract_name: lowercase letters, digits, `-` and `_`. */
+function isContractName(name: Uint8Array): bool {
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i];
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == 45 || c == 95)) return false;
+  }
+  return true;
+}
 
 /** A node takes no new contract while it is powered down or its farmer wants it down. */
 function onStandby(node_id: u32): bool {
@@ -69,25 +77,27 @@ export function create_node_contract(
   if (twin == 0) return Error.TwinNotExists();
   if (!Nodes.exists(node_id)) return Error.NodeNotExists();
   const node = Nodes.get(node_id);
-  if (!Farms.exists(node.farm_id)) return Error.FarmNotExists();
   if (onStandby(node_id)) return Error.NodeNotAvailableToDeploy();
-  // a rented node takes its renter's contracts only, and only while the rent is paid (Created)
+  if (!Farms.exists(node.farm_id)) return Error.FarmNotExists();
+  // a rented node takes its renter's contracts only; a dedicated node (its farm's, or one
+  // with an extra fee) is rented whole first
   if (RentOfNode.exists(node_id)) {
-    const rent = Contracts.get(RentOfNode.get(node_id));
-    if (rent.twin_id != twin || rent.state.index != 0) return Error.NodeNotAvailableToDeploy();
+    if (!Contracts.exists(RentOfNode.get(node_id))) return Error.ContractNotExists();
+    if (Contracts.get(RentOfNode.get(node_id)).twin_id != twin) return Error.NodeNotAvailableToDeploy();
   } else if (Farms.get(node.farm_id).dedicated_farm || ExtraFee.get(node_id) > 0) {
-    return Error.NodeNotAvailableToDeploy(); // a dedicated node (its farm's, or one with an extra fee) is rented whole first
+    return Error.NodeNotAvailableToDeploy();
   }
   if (<u32>deployment_data.length > SmartContractModule_MaxDeploymentDataLength()) return Error.DeploymentDataTooLong();
   if (ContractIDByNodeIDAndHash.exists(node_id, deployment_hash) && Contracts.exists(ContractIDByNodeIDAndHash.get(node_id, deployment_hash)))
     return Error.ContractIsNotUnique();
-  const bad = checkSolutionProvider(solution_provider_id);
-  if (bad !== null) return bad;
+  // TF-Chain's create_contract: the IPs are reserved, then the solution provider checked
   const farm = Farms.get(node.farm_id);
   if (<u32>farm.public_ips.length < public_ips) return Error.FarmHasNotEnoughPublicIPs();
   let free: u32 = 0;
   for (let i = 0; i < farm.public_ips.length; i++) if (farm.public_ips[i].contract_id == 0) free++;
   if (free < public_ips) return Error.FarmHasNotEnoughPublicIPsFree();
+  const bad = checkSolutionProvider(solution_provider_id);
+  if (bad !== null) return bad;
 
   const nc = new NodeContract();
   nc.node_id = node_id;
@@ -110,8 +120,7 @@ export function create_node_contract(
   const active = ActiveNodeContracts.get(node_id);
   active.push(c.contract_id);
   ActiveNodeContracts.set(node_id, active);
-  if (public_ips > 0) Event.IPsReserved(c.contract_id, nc.public_ips_list);
-  return null;
+  return null; // TF-Chain declares IPsReserved but emits only ContractCreated
 }
 
 /**
@@ -130,15 +139,14 @@ export function update_node_contract(origin: Origin, contract_id: u64, deploymen
   const refused = checkOwner(origin, contract_id, Error.TwinNotAuthorizedToUpdateContract());
   if (refused !== null) return refused;
   const c = Contracts.get(contract_id);
-  if (c.contract_type.index != NODE) return Error.InvalidContractType();
   if (c.state.index == 2) return Error.CannotUpdateContractInGraceState();
+  if (c.contract_type.index != NODE) return Error.InvalidContractType();
   if (<u32>deployment_data.length > SmartContractModule_MaxDeploymentDataLength()) return Error.DeploymentDataTooLong();
   // what stakeholders vote on must not change under them
   const lead = DeploymentOf.exists(contract_id) ? DeploymentOf.get(contract_id) : contract_id;
   if (ConsensusOf.exists(lead)) return Error.ApprovalAlreadyStarted();
   const nc = c.contract_type.NodeContract;
-  if (!bytesEqual(nc.deployment_hash, deployment_hash) && ContractIDByNodeIDAndHash.exists(nc.node_id, deployment_hash)
-    && Contracts.exists(ContractIDByNodeIDAndHash.get(nc.node_id, deployment_hash))) return Error.ContractIsNotUnique();
+  // as TF-Chain: the hash index is remapped, with no uniqueness check
   ContractIDByNodeIDAndHash.remove(nc.node_id, nc.deployment_hash);
   nc.deployment_hash = deployment_hash;
   nc.deployment_data = deployment_data;
@@ -167,7 +175,7 @@ export function create_name_contract(origin: Origin, name: Uint8Array): Dispatch
   if (twin == 0) return Error.TwinNotExists();
   if (name.length < MIN_NAME) return Error.NameContractNameTooShort();
   if (<u32>name.length > SmartContractModule_MaxNameContractNameLength()) return Error.NameContractNameTooLong();
-  if (!isNameLike(name)) return Error.NameNotValid();
+  if (!isContractName(name)) return Error.NameNotValid();
   if (NameRegistration.exists(name)) return Error.NameExists();
   const n = new NameContract();
   n.name = name;
@@ -222,8 +230,10 @@ export function add_nru_reports(origin: Origin, reports: Array<NruConsumption>):
   if (refused !== null) return refused;
   const node = nodeOf(origin.who);
   if (!Farms.exists(Nodes.get(node).farm_id)) return Error.FarmNotExists();
-  if (!PricingPolicies.exists(1)) return Error.PricingPolicyNotExists();
-  const nu = PricingPolicies.get(1).nu;
+  // priced by the node's farm's pricing policy, as TF-Chain's compute_reports
+  const policyId = Farms.get(Nodes.get(node).farm_id).pricing_policy_id;
+  if (!PricingPolicies.exists(policyId)) return Error.PricingPolicyNotExists();
+  const nu = PricingPolicies.get(policyId).nu;
   for (let i = 0; i < reports.length; i++) {
     const rep = reports[i];
     // as TF-Chain: a report on a contract that is gone is skipped, not an error
@@ -263,9 +273,11 @@ function nruCost(nru: u64, window: u64, nuPerHour: u64, unit: u8): u64 {
 
 export function report_contract_resources(origin: Origin, contract_resources: Array<ContractResources>): DispatchError | null {
   if (!origin.isSigned()) return badOrigin();
-  const refused = checkReporter(origin);
-  if (refused !== null) return refused;
-  const node = nodeOf(origin.who);
+  const twin = twinOf(origin.who);
+  if (twin == 0) return Error.TwinNotExists();
+  // TF-Chain asks only NodeIdByTwinID, which outlives delete_node
+  if (!NodeIdByTwinID.exists(twin)) return Error.NodeNotExists();
+  const node = NodeIdByTwinID.get(twin);
   for (let i = 0; i < contract_resources.length; i++) {
     const r = contract_resources[i];
     // as TF-Chain: a contract that is gone is skipped; no bill here, the next cycle bills the new usage

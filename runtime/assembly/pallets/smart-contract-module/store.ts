@@ -38,8 +38,7 @@ function removeFromBillingLoop(id: u64): void {
   const list = ContractsToBillAt.get(index);
   const kept = new Array<u64>(0);
   for (let i = 0; i < list.length; i++) if (list[i] != id) kept.push(list[i]);
-  if (kept.length == 0) ContractsToBillAt.remove(index);
-  else ContractsToBillAt.set(index, kept);
+  ContractsToBillAt.set(index, kept); // TF-Chain stores the emptied list too
 }
 
 function without(list: Array<u64>, id: u64): Array<u64> {
@@ -48,18 +47,19 @@ function without(list: Array<u64>, id: u64): Array<u64> {
   return kept;
 }
 
-/** Gives a node contract's public IPs back to its farm. */
+/** Gives a node contract's public IPs back to its farm; IPsFreed lists them as freed (held by no contract), as TF-Chain's. */
 function freeIps(contract: Contract): void {
   const nc = contract.contract_type.NodeContract;
-  if (nc.public_ips_list.length == 0) return;
+  if (nc.public_ips == 0) return;
+  const freed = new Array<PublicIP>(0);
   const node = Nodes.get(nc.node_id);
   if (Farms.exists(node.farm_id)) {
     const farm = Farms.get(node.farm_id);
     for (let i = 0; i < farm.public_ips.length; i++)
-      if (farm.public_ips[i].contract_id == contract.contract_id) farm.public_ips[i].contract_id = 0;
+      if (farm.public_ips[i].contract_id == contract.contract_id) { farm.public_ips[i].contract_id = 0; freed.push(farm.public_ips[i]); }
     Farms.set(node.farm_id, farm);
   }
-  Event.IPsFreed(contract.contract_id, nc.public_ips_list);
+  Event.IPsFreed(contract.contract_id, freed);
   nc.public_ips_list = new Array<PublicIP>(0);
 }
 
@@ -71,9 +71,7 @@ export function removeContract(contract: Contract, cause: u8): void {
   if (kind == NODE) {
     const nc = contract.contract_type.NodeContract;
     freeIps(contract);
-    const active = without(ActiveNodeContracts.get(nc.node_id), id);
-    if (active.length == 0) ActiveNodeContracts.remove(nc.node_id);
-    else ActiveNodeContracts.set(nc.node_id, active);
+    ActiveNodeContracts.set(nc.node_id, without(ActiveNodeContracts.get(nc.node_id), id)); // emptied lists stay, as TF-Chain's
     if (ContractIDByNodeIDAndHash.get(nc.node_id, nc.deployment_hash) == id) ContractIDByNodeIDAndHash.remove(nc.node_id, nc.deployment_hash);
     NodeContractResources.remove(id);
     WorkloadStates.remove(id);

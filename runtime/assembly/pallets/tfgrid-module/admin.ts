@@ -17,10 +17,8 @@ import { badOrigin } from "../../support/dispatch";
 import { bytesEqual } from "../../codec";
 import { containsAccount, withAccount } from "../../support/account-set";
 import { validIp4, validIp6, validConfigDomain } from "./ip";
-import { twinOf, assignFarmingPolicy } from "./calls";
+import { twinOf, assignFarmingPolicy, MAX_FARM_IPS } from "./calls";
 
-/** TF-Chain's bound on a farm's public IPs (BoundedVec<PublicIP, 256>). */
-const MAX_FARM_IPS: i32 = 256;
 
 /** The farm's owner check shared by the farmer's calls: FarmNotExists, TwinNotExists, CannotUpdateFarmWrongTwin. */
 function checkFarmer(origin: Origin, farm_id: u32): DispatchError | null {
@@ -147,7 +145,7 @@ export function set_node_certification(origin: Origin, node_id: u32, node_certif
   if (!Nodes.exists(node_id)) return Error.NodeNotExists();
   const node = Nodes.get(node_id);
   node.certification = node_certification;
-  const refused = assignFarmingPolicy(node, false);
+  const refused = assignFarmingPolicy(node, false, false); // the policy follows; the certification given stays
   if (refused !== null) return refused;
   Nodes.set(node_id, node);
   Event.NodeUpdated(node);

@@ -20,9 +20,9 @@ import { TfgridModuleEvents as Event } from "../../generated/events";
 import { Origin } from "../../support/origin";
 import { badOrigin } from "../../support/dispatch";
 import { bytesEqual } from "../../codec";
-import { isNameLike, isUrlLike, isDomain } from "./validate";
+import { isNameLike, isUrlLike, isRelayAddress } from "./validate";
 import { validIp4 } from "./ip";
-import { nodeHasActiveContracts, nodeDeleted, nodeStored } from "./hooks";
+import { nodeHasActiveContracts, nodeDeleted, nodeStored, nodePowerStateChanged } from "./hooks";
 import { farmingPolicyFor } from "./farming";
 
 // farm and node administration (admin.ts)
@@ -35,6 +35,9 @@ export { create_pricing_policy, create_farming_policy, update_pricing_policy, up
 
 // TF-Chain's bounds (runtime/schema/pallets/tfgrid.ts TFGRID_LIMITS)
 const MAX_FARM_NAME: i32 = 40;
+/** TF-Chain's bound on a farm's public IPs (BoundedVec<PublicIP, 256>). */
+export const MAX_FARM_IPS: i32 = 256;
+const MIN_FARM_NAME: i32 = 3;
 const MAX_RELAY: i32 = 1024;
 const MAX_PK: i32 = 128;
 const MAX_INTERFACES: i32 = 10;
@@ -84,7 +87,7 @@ export function user_accept_tc(origin: Origin, document_link: Uint8Array, docume
 function checkTwinInput(relay: Uint8Array | null, pk: Uint8Array | null): DispatchError | null {
   if (relay !== null) {
     if (relay.length > MAX_RELAY) return Error.RelayTooLong();
-    if (!isDomain(relay)) return Error.InvalidRelayAddress();
+    if (!isRelayAddress(relay)) return Error.InvalidRelayAddress();
   }
   if (pk !== null && pk.length > MAX_PK) return Error.InvalidStorageInput();
   return null;
@@ -126,7 +129,7 @@ export function update_twin(origin: Origin, relay: Uint8Array | null, pk: Uint8A
 // ---- farms -------------------------------------------------------------------------
 
 function checkFarmName(name: Uint8Array): DispatchError | null {
-  if (name.length < 1) return Error.FarmNameTooShort();
+  if (name.length < MIN_FARM_NAME) return Error.FarmNameTooShort();
   if (name.length > MAX_FARM_NAME) return Error.FarmNameTooLong();
   if (!isNameLike(name)) return Error.InvalidFarmName();
   return null;
@@ -136,15 +139,17 @@ export function create_farm(origin: Origin, name: Uint8Array, public_ips: Array<
   if (!origin.isSigned()) return badOrigin();
   const twin = twinOf(origin.who);
   if (twin == 0) return Error.TwinNotExists();
+  if (FarmIdByName.exists(name)) return Error.FarmExists(); // before the name's checks, as TF-Chain
   const bad = checkFarmName(name);
   if (bad !== null) return bad;
-  if (FarmIdByName.exists(name)) return Error.FarmExists();
   const ips = new Array<PublicIP>(0);
   for (let i = 0; i < public_ips.length; i++) {
     const ip = public_ips[i];
     // as TF-Chain's IP4::is_valid: a public unicast a.b.c.d/m and a distinct gateway inside it
     if (!validIp4(ip.ip, ip.gw)) return Error.InvalidPublicIP();
-    for (let j = 0; j < ips.length; j++) if (bytesEqual(ips[j].ip, ip.ip)) return Error.IpExists();
+    // a repeated entry is the same IP with the same gateway; past 256 entries the list is full
+    for (let j = 0; j < ips.length; j++) if (bytesEqual(ips[j].ip, ip.ip) && bytesEqual(ips[j].gateway, ip.gw)) return Error.IpExists();
+    if (ips.length >= MAX_FARM_IPS) return Error.InvalidPublicIP();
     const p = new PublicIP();
     p.ip = ip.ip;
     p.gateway = ip.gw;
@@ -173,7 +178,10 @@ export function update_farm(origin: Origin, farm_id: u32, name: Uint8Array): Dis
   if (farm.twin_id != twin) return Error.CannotUpdateFarmWrongTwin();
   const bad = checkFarmName(name);
   if (bad !== null) return bad;
-  if (FarmIdByName.exists(name) && FarmIdByName.get(name) != farm_id) return Error.InvalidFarmName();
+  if (FarmIdByName.exists(name)) {
+    if (FarmIdByName.get(name) == farm_id) return null; // its own name: nothing to do (TF-Chain writes nothing, says nothing)
+    return Error.InvalidFarmName();
+  }
   FarmIdByName.remove(farm.name);
   farm.name = name;
   Farms.set(farm_id, farm);
@@ -222,16 +230,32 @@ function unlistNode(farm_id: u32, node_id: u32): void {
 }
 
 /**
- * Gives `node` the farming policy TF-Chain would (farming.ts), and that policy's
- * certification: only while its current policy is a default one (a custom policy stays).
+ * Gives `node` the farming policy TF-Chain would (farming.ts), unless `always` is false and
+ * its current policy is a custom (not default) one; with `takeCertification`, the node also
+ * takes the policy's certification (create_node, attach_policy_to_farm), else keeps its own
+ * (set_node_certification).
  */
-export function assignFarmingPolicy(node: Node, always: bool): DispatchError | null {
+export function assignFarmingPolicy(node: Node, always: bool, takeCertification: bool = true): DispatchError | null {
   if (!always && !FarmingPoliciesMap.get(node.farming_policy_id).default) return null;
   const choice = farmingPolicyFor(node);
   if (choice.error !== null) return choice.error;
   node.farming_policy_id = choice.policy!.id;
-  node.certification = choice.policy!.node_certification;
+  if (takeCertification) node.certification = choice.policy!.node_certification;
   return null;
+}
+
+/** Whether any of cru, sru, hru, mru moved by more than 1 % of its old value (tfchain_support's has_changed, tolerance 1). */
+function resourcesChanged(before: Resources, after: Resources): bool {
+  return movedOver1Percent(before.cru, after.cru) || movedOver1Percent(before.sru, after.sru)
+    || movedOver1Percent(before.hru, after.hru) || movedOver1Percent(before.mru, after.mru);
+}
+
+function movedOver1Percent(a: u64, b: u64): bool {
+  const diff = a > b ? a - b : b - a;
+  // Percent::from_percent(1) * a: a / 100 to the nearest, an exact half down
+  const q = a / 100;
+  const onePercent = a % 100 > 50 ? q + 1 : q;
+  return diff > onePercent;
 }
 
 export function create_node(
@@ -287,9 +311,13 @@ export function update_node(
   if (farm_id != node.farm_id) {
     unlistNode(node.farm_id, node_id);
     const to = NodesByFarmID.get(farm_id);
-    to.push(node_id);
-    to.sort();
+    to.push(node_id); // appended, as TF-Chain (not kept sorted)
     NodesByFarmID.set(farm_id, to);
+  }
+  // a certified node whose capacity changed by more than 1 % is DIY again (TF-Chain's Resources::has_changed)
+  if (node.certification == NodeCertification.Certified && resourcesChanged(node.resources, resources)) {
+    node.certification = NodeCertification.Diy;
+    Event.NodeCertificationSet(node_id, node.certification);
   }
   node.farm_id = farm_id;
   node.resources = resources;
@@ -298,8 +326,6 @@ export function update_node(
   node.secure_boot = secure_boot;
   node.virtualized = virtualized;
   node.serial_number = serial_number;
-  const refused = assignFarmingPolicy(node, false);
-  if (refused !== null) return refused;
   nodeStored(Nodes.get(node_id), node); // the stored node is still the one before
   Nodes.set(node_id, node);
   Event.NodeUpdated(node);
@@ -376,10 +402,11 @@ export function change_power_state(origin: Origin, power_state: u8): DispatchErr
   if (id == 0) return Error.NodeNotExists();
   const state = power_state == Power.Up ? PowerState.Up() : PowerState.Down(System_Number.get());
   const power = NodePowerOf.get(id);
-  // a repeated report changes nothing (Down keeps the block it went down at)
-  if (power.state.index == state.index) return null;
+  // as TF-Chain, states compare whole: Down at another block is a change
+  if (power.state.index == state.index && (state.index == 0 || power.state.Down == state.Down)) return null;
   power.state = state;
   NodePowerOf.set(id, power);
+  nodePowerStateChanged(id, state.index == 0);
   Event.PowerStateChanged(Nodes.get(id).farm_id, id, state);
   return null;
 }

@@ -5,11 +5,16 @@ import {
   SmartContractModule_Contracts as Contracts,
 } from "../../generated/storage";
 import { Cause, Node } from "../../generated/types";
-import { cancelAndBill } from "../smart-contract-module/billing";
+import { cancelAndBill, restartBillingClock } from "../smart-contract-module/billing";
 import { nodeChanged, nodeRemoved } from "../dao/farm-weight";
 
 /** A node was created (`before` null) or updated: its farm's DAO vote weight follows. */
 export function nodeStored(before: Node | null, after: Node): void { nodeChanged(before, after); }
+
+/** A node's power state changed: back up, its rent contract's billing clock restarts, so the standby is not billed (TF-Chain's node_power_state_changed). */
+export function nodePowerStateChanged(node_id: u32, up: bool): void {
+  if (up && RentOfNode.exists(node_id)) restartBillingClock(RentOfNode.get(node_id));
+}
 
 export function nodeHasActiveContracts(node_id: u32): bool {
   return ActiveNodeContracts.get(node_id).length > 0 || RentOfNode.exists(node_id);

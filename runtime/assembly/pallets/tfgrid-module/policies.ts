@@ -14,7 +14,8 @@ import { badOrigin } from "../../support/dispatch";
 import { bytesEqual } from "../../codec";
 import { assignFarmingPolicy } from "./calls";
 
-const POLICY_VERSION: u32 = 1;
+// TF-Chain's TFGRID_PRICING_POLICY_VERSION and TFGRID_FARMING_POLICY_VERSION
+const POLICY_VERSION: u32 = 2;
 
 export function create_pricing_policy(
   origin: Origin, name: Uint8Array, su: Policy, cu: Policy, nu: Policy, ipu: Policy, unique_name: Policy, domain_name: Policy,

@@ -24,17 +24,20 @@ export function isUrlLike(input: Uint8Array): bool {
   });
 }
 
-/** A relay is a domain name: dot-separated labels of letters, digits and inner hyphens. */
-export function isDomain(input: Uint8Array): bool {
-  if (input.length == 0 || input.length > 253) return false;
-  let labelStart = 0;
-  for (let i = 0; i <= input.length; i++) {
-    if (i == input.length || input[i] == 0x2e) {
-      const len = i - labelStart;
-      if (len < 1 || len > 63) return false;
-      if (input[labelStart] == 0x2d || input[i - 1] == 0x2d) return false;
-      labelStart = i + 1;
-    } else if (!isAlnum(input[i]) && input[i] != 0x2d) return false;
+/**
+ * TF-Chain's validate_relay_address: letters, digits, `-`, `_` and dots, not empty, no
+ * trailing dot, no dot first or right after another. As there, a dot at index 1 counts as
+ * "right after" the start, so a one-character first label (`a.io`) is refused.
+ */
+export function isRelayAddress(input: Uint8Array): bool {
+  if (input.length == 0 || input[input.length - 1] == 0x2e) return false;
+  let prev = 0;
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i];
+    if (c == 0x2e) {
+      if (i == 0 || i - prev == 1) return false;
+      prev = i;
+    } else if (!isAlnum(c) && c != 0x2d && c != 0x5f) return false;
   }
   return true;
 }
