@@ -100,7 +100,7 @@ export async function twinCommand(io: Io, sub: string | undefined, flags: { key?
 
 export async function farmCommand(io: Io, sub: string | undefined, arg: string | undefined, flags: { key?: string; 'key-type': string }): Promise<void> {
   if (sub === 'create') {
-    if (!arg) throw new UsageError('farm create NAME: a farm name (letters, digits, - and _)');
+    if (!arg) throw new UsageError('farm create NAME: a farm name (3 to 40 letters, digits, - and _)');
     const signer = await keyFrom(flags.key, flags['key-type']);
     await io.withClient(async (client) => {
       if ((await grid.twinIdOf(client, signer.address)) === null)

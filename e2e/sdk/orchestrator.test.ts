@@ -34,7 +34,7 @@ describe('SDK: orchestrator', () => {
     await client.submit(client.api.tx.balances.transferKeepAlive(nodeKey.address, 1000n * 10_000_000n), { signer: farmer });
     const twins = await Promise.all([farmer, expert, consumer, eve].map((signer) => grid.createTwin(client, { signer })));
     eveTwin = twins[3].id;
-    await grid.createFarm(client, { signer: farmer, name: 'f' });
+    await grid.createFarm(client, { signer: farmer, name: 'farm_orchestrator' });
     node = await SimNode.start({ endpoint: chain.endpoint, storeUrl: store.url, workDir: join(dir, 'n'), key: nodeKey, farmId: 1, capacity: { cru: 2n, mru: 4n * GIB, sru: 10n * GIB, hru: 0n }, uptimeIntervalMs: 0 });
     const idle = idleWorkload(twins[1].id);
     await putContent(store.url, idle.file);

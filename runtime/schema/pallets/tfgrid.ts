@@ -116,7 +116,7 @@ const ERROR_DOCS: Record<string, string> = {
   UnauthorizedToUpdateTwin: "Only the twin's account may change it.",
   UserDidNotSignTermsAndConditions: 'Accept the terms and conditions (`user_accept_tc`) first.',
   InvalidFarmName: 'Farm names use letters, digits, `-` and `_`.',
-  FarmNameTooShort: 'The farm name is empty.',
+  FarmNameTooShort: 'Farm names are at least 3 bytes.',
   FarmNameTooLong: `Farm names are at most ${TFGRID_LIMITS.maxFarmNameLength} bytes.`,
   InvalidRelayAddress: 'Relays use letters, digits, `-`, `_` and single inner dots (TF-Chain refuses a one-character first label).',
   RelayTooLong: `Relays are at most ${TFGRID_LIMITS.maxRelayLength} bytes.`,

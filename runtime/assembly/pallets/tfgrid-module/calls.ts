@@ -349,18 +349,26 @@ export function delete_node(origin: Origin, node_id: u32): DispatchError | null 
   return null;
 }
 
+/** The farmer's check on a node of the farm, in TF-Chain's order: TwinNotExists, NodeNotExists, FarmNotExists, then `notFarmer`. */
+function checkNodeFarmer(origin: Origin, node_id: u32, notFarmer: DispatchError): DispatchError | null {
+  const twin = twinOf(origin.who);
+  if (twin == 0) return Error.TwinNotExists();
+  if (!Nodes.exists(node_id)) return Error.NodeNotExists();
+  const farm_id = Nodes.get(node_id).farm_id;
+  if (!Farms.exists(farm_id)) return Error.FarmNotExists();
+  if (Farms.get(farm_id).twin_id != twin) return notFarmer;
+  return null;
+}
+
 /**
  * The farmer removes a node of the farm: its contracts are canceled and billed, and unlike
  * delete_node the twin may register a new node (TF-Chain removes NodeIdByTwinID here).
  */
 export function delete_node_farm(origin: Origin, node_id: u32): DispatchError | null {
   if (!origin.isSigned()) return badOrigin();
-  const twin = twinOf(origin.who);
-  if (twin == 0) return Error.TwinNotExists();
-  if (!Nodes.exists(node_id)) return Error.NodeNotExists();
+  const refused = checkNodeFarmer(origin, node_id, Error.FarmerNotAuthorized());
+  if (refused !== null) return refused;
   const node = Nodes.get(node_id);
-  if (!Farms.exists(node.farm_id)) return Error.FarmNotExists();
-  if (Farms.get(node.farm_id).twin_id != twin) return Error.FarmerNotAuthorized();
   unlistNode(node.farm_id, node_id);
   nodeDeleted(node);
   Nodes.remove(node_id);
@@ -413,12 +421,9 @@ export function change_power_state(origin: Origin, power_state: u8): DispatchErr
 
 export function change_power_target(origin: Origin, node_id: u32, power_target: u8): DispatchError | null {
   if (!origin.isSigned()) return badOrigin();
-  const twin = twinOf(origin.who);
-  if (twin == 0) return Error.TwinNotExists();
-  if (!Nodes.exists(node_id)) return Error.NodeNotExists();
+  const refused = checkNodeFarmer(origin, node_id, Error.UnauthorizedToChangePowerTarget());
+  if (refused !== null) return refused;
   const node = Nodes.get(node_id);
-  if (!Farms.exists(node.farm_id)) return Error.FarmNotExists();
-  if (Farms.get(node.farm_id).twin_id != twin) return Error.UnauthorizedToChangePowerTarget();
   if (power_target == Power.Down && nodeHasActiveContracts(node_id)) return Error.NodeHasActiveContracts();
   const power = NodePowerOf.get(node_id);
   power.target = power_target;
