@@ -60,11 +60,11 @@ function tfchainStorage(): Record<string, Record<string, { keys: string[]; value
 const creatable = (t: string) => t.replace(/ITuple<\[(.*?)\]>/g, '($1)').replace(/\s/g, '');
 /** The Smart-Contract-for-IT extension: no TF-Chain release has these; they sit after TF-Chain's items. */
 const EXTENSION = new Set([
-  'add_stakeholders', 'approve_contract', 'reject_contract', 'report_workload_state', 'create_deployment',
-  'StakeholdersSet', 'ContractApprovedBy', 'ContractRejectedBy', 'ContractApproved', 'ContractRejected', 'WorkloadStateReported', 'DeploymentCreated',
+  'add_stakeholders', 'approve_contract', 'reject_contract', 'report_workload_state', 'create_deployment', 'move_contract',
+  'StakeholdersSet', 'ContractApprovedBy', 'ContractRejectedBy', 'ContractApproved', 'ContractRejected', 'WorkloadStateReported', 'DeploymentCreated', 'ContractMoved',
   'ApprovalAlreadyStarted', 'DuplicateStakeholder', 'InvalidThreshold', 'TooManyStakeholders', 'NotAStakeholder', 'AlreadyVoted',
   'ConsensusAlreadyReached', 'AwaitingApproval', 'IllegalWorkloadTransition', 'ReasonTooLong', 'InvalidDeployment',
-  'NoStakeholders', 'AlreadyDeployed', 'DeploymentDataTooLong',
+  'NoStakeholders', 'AlreadyDeployed', 'DeploymentDataTooLong', 'MoveToSameNode',
 ]);
 /** tfit items TF-Chain does not have, on purpose. */
 const TFIT_ONLY = new Set(['Sudo', 'Aura', 'Grandpa']);

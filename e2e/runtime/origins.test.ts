@@ -374,6 +374,11 @@ const TABLE: Record<string, Row> = {
     args: () => ({ contract_ids: [CONTRACT_4, CONTRACT_5] }),
     expect: { consumer: 'ok', twinless: E.sc('TwinNotExists'), root: 'BadOrigin', others: E.sc('TwinNotAuthorizedToUpdateContract') },
   },
+  // self-healing: the owner only (its refusals by state are in e2e/pallets/self-healing.test.ts)
+  'SmartContractModule.move_contract': {
+    args: () => ({ contract_id: CONTRACT_4, node_id: 2 }),
+    expect: { consumer: 'ok', root: 'BadOrigin', others: E.sc('TwinNotAuthorizedToUpdateContract') },
+  },
 
   // ---- TFKVStore: each account has its own key space
   // ---- TFTPriceModule, BurningModule, RuntimeUpgrade

@@ -128,6 +128,7 @@ const EXTENSION_ERRORS: ErrorSpec[] = [
   { name: 'NoStakeholders', docs: 'The contract has no stakeholders to approve it.' },
   { name: 'AlreadyDeployed', docs: 'A node already reported this workload: stakeholders can no longer be added.' },
   { name: 'DeploymentDataTooLong', docs: `Deployment data is at most ${CONTRACT_LIMITS.maxDeploymentDataLength} bytes.` },
+  { name: 'MoveToSameNode', docs: 'A contract moves to another node than its own.' },
 ]; 
 
 const C: [Ty, string] = [u64, 'u64'];
@@ -166,6 +167,7 @@ export const SmartContractModule: PalletSpec = {
     { name: 'reject_contract', index: 102, args: { contract_id: C, reason: bytes }, weight: 60_000_000n, docs: 'A stakeholder rejects; when the threshold becomes unreachable the contract (or deployment) is rejected and canceled, unbilled.' },
     { name: 'report_workload_state', index: 103, args: { contract_id: C, state: WorkloadState }, weight: 40_000_000n, docs: "The contract's node reports its workload: deployed, running or failed (with a reason). Only after approval; deployed starts billing." },
     { name: 'create_deployment', index: 104, args: { contract_ids: vec(u64) }, weight: 60_000_000n, docs: "Group the caller's node contracts (on several nodes) into one deployment that stakeholders approve as one unit. Its id is its first contract's id." },
+    { name: 'move_contract', index: 105, args: { contract_id: C, node_id: u32 }, weight: 1_900_000_000n, docs: "Owner only (self-healing): the node contract's deployment moves to `node_id` as a new contract in the same approval unit (same deployment hash, data and public IP count, so the stakeholders' approval carries over); the old contract is billed to now and canceled. Refused while the unit awaits approval or once it is rejected." },
   ],
   events: [
     { name: 'ContractCreated', fields: { _0: Contract }, docs: 'A contract got created.' },
@@ -205,6 +207,7 @@ export const SmartContractModule: PalletSpec = {
     { name: 'ContractRejected', fields: { contract_id: u64 }, docs: 'The threshold became unreachable: the contract (or deployment) is rejected and canceled.' },
     { name: 'WorkloadStateReported', fields: { contract_id: u64, node_id: u32, state: WorkloadState }, docs: "A node reported a contract's workload state." },
     { name: 'DeploymentCreated', fields: { deployment_id: u64, contract_ids: vec(u64) }, docs: 'Contracts were grouped into one deployment (id: its first contract).' },
+    { name: 'ContractMoved', fields: { deployment_id: u64, old_contract_id: u64, new_contract_id: u64, from_node: u32, to_node: u32 }, docs: "A deployment's contract moved to another node (move_contract): the new contract joined the approval unit, the old one was canceled." },
   ],
   errors: [...ERRORS.map((name) => ({ name, docs: ERROR_DOCS[name] ?? name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() })), ...EXTENSION_ERRORS],
   storage: [

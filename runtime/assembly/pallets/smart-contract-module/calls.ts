@@ -10,4 +10,4 @@ export {
   service_contract_reject, service_contract_cancel, service_contract_bill,
 } from "./service-contracts";
 export { change_billing_frequency, cancel_contract_collective, set_dedicated_node_extra_fee } from "./admin";
-export { add_stakeholders, approve_contract, reject_contract, report_workload_state, create_deployment } from "./consensus";
+export { add_stakeholders, approve_contract, reject_contract, report_workload_state, create_deployment, move_contract } from "./consensus";

@@ -6,7 +6,7 @@ import { Cause } from "../../generated/types";
 import {
   SmartContractModule_Contracts as Contracts, SmartContractModule_ContractConsensus as ConsensusOf,
   SmartContractModule_DeploymentOf as DeploymentOf, SmartContractModule_DeploymentContracts as DeploymentContracts,
-  SmartContractModule_ContractWorkloadState as WorkloadStates,
+  SmartContractModule_ContractWorkloadState as WorkloadStates, SmartContractModule_ContractID as ContractID,
   TfgridModule_Twins as Twins,
 } from "../../generated/storage";
 import { SmartContractModuleErrors as Error } from "../../generated/errors";
@@ -17,8 +17,8 @@ import { Origin } from "../../support/origin";
 import { badOrigin } from "../../support/dispatch";
 import { twinOf, nodeOf } from "../tfgrid-module/calls";
 import { NODE, removeContract, contains32 } from "./store";
-import { billContract, restartBillingClock } from "./billing";
-import { checkOwner } from "./contracts";
+import { billContract, restartBillingClock, cancelAndBill } from "./billing";
+import { checkOwner, create_node_contract } from "./contracts";
 
 const MAX_REASON: i32 = 256;
 const MAX_DEPLOYMENT: i32 = 32;
@@ -173,5 +173,40 @@ export function create_deployment(origin: Origin, contract_ids: Array<u64>): Dis
   DeploymentContracts.set(lead, contract_ids);
   for (let i = 0; i < contract_ids.length; i++) DeploymentOf.set(contract_ids[i], lead);
   Event.DeploymentCreated(lead, contract_ids);
+  return null;
+}
+
+/**
+ * Self-healing: the contract's deployment moves to `node_id`. The new contract is created
+ * as create_node_contract would (every check of it applies, for the same owner), with the
+ * same deployment hash, data, public IP count and solution provider, and takes the old
+ * one's place in the approval unit, so the consensus (keyed by the unit's lead) covers it
+ * unchanged; the old contract is billed to now and canceled. Any refusal rolls back all.
+ */
+export function move_contract(origin: Origin, contract_id: u64, node_id: u32): DispatchError | null {
+  if (!origin.isSigned()) return badOrigin();
+  const refused = checkOwner(origin, contract_id, Error.TwinNotAuthorizedToUpdateContract());
+  if (refused !== null) return refused;
+  const old = Contracts.get(contract_id);
+  if (old.contract_type.index != NODE) return Error.InvalidContractType();
+  const lead = leadOf(contract_id);
+  if (ConsensusOf.exists(lead)) {
+    const status = ConsensusOf.get(lead).status;
+    if (status == ConsensusStatus.Rejected) return Error.ContractRejected();
+    if (status != ConsensusStatus.Approved) return Error.AwaitingApproval();
+  }
+  const nc = old.contract_type.NodeContract;
+  if (nc.node_id == node_id) return Error.MoveToSameNode();
+  const created = create_node_contract(origin, node_id, nc.deployment_hash, nc.deployment_data, nc.public_ips, old.solution_provider_id);
+  if (created !== null) return created;
+  const fresh = ContractID.get();
+  // the new contract takes the old one's place in the unit (a lone contract becomes a unit of one)
+  const members = membersOf(lead);
+  for (let i = 0; i < members.length; i++) if (members[i] == contract_id) members[i] = fresh;
+  DeploymentContracts.set(lead, members);
+  DeploymentOf.set(fresh, lead);
+  const billed = cancelAndBill(old, Cause.CanceledByUser);
+  if (billed !== null) return billed;
+  Event.ContractMoved(lead, contract_id, fresh, nc.node_id, node_id);
   return null;
 }
