@@ -16,6 +16,7 @@ import { benchLoad } from './load.js';
 import { benchNetwork } from './network.js';
 import { benchTfchain } from './tfchain.js';
 import { benchMemory } from './memory.js';
+import { benchHealing } from './healing.js';
 
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
 
@@ -29,6 +30,7 @@ const BENCHES: Record<string, () => Promise<unknown>> = {
   network: () => benchNetwork(),
   tfchain: () => benchTfchain(),
   memory: () => benchMemory(),
+  healing: () => benchHealing(),
 };
 
 const wanted = process.argv.slice(2);

@@ -27,7 +27,7 @@ const FLAGS = {
   param: { type: 'string', multiple: true, default: [], help: 'a definition parameter, name=value (repeatable)' },
   stakeholders: { type: 'string', help: 'comma-separated twin ids who must approve' },
   threshold: { type: 'string', help: 'approvals needed (default: every stakeholder)' },
-  reason: { type: 'string', help: 'why the deployment is rejected' },
+  reason: { type: 'string', help: 'why the deployment is rejected, or the catalog entry withdrawn' },
   timeout: { type: 'string', default: '300', help: 'seconds to wait for the outcome' },
   port: { type: 'string', help: 'port to listen on (chain default 8000, store default any free port)' },
   'block-mode': { type: 'string', default: 'instant', help: 'instant | batch | manual' },
@@ -38,6 +38,17 @@ const FLAGS = {
   'fund-from': { type: 'string', help: 'a funded key (dev chain: //Alice) that tops up each node key first' },
   min: { type: 'string', help: 'wait until at least this many nodes are up' },
   mnemonic: { type: 'boolean', default: false, help: 'key new: print the mnemonic (it is secret)' },
+  expert: { type: 'string', help: "catalog: only entries whose definition names this expert twin id" },
+  tag: { type: 'string', help: 'catalog search: only definitions with this tag' },
+  version: { type: 'string', help: 'catalog search: only this version' },
+  provider: { type: 'string', help: 'catalog search: only definitions naming this solution provider id' },
+  'max-cru': { type: 'string', help: 'catalog search: definitions needing at most this many cores' },
+  'max-mru': { type: 'string', help: 'catalog search: definitions needing at most this much memory (bytes)' },
+  'max-sru': { type: 'string', help: 'catalog search: definitions needing at most this much SSD (bytes)' },
+  'uptime-window': { type: 'string', default: '180', help: 'agent: seconds without an uptime report after which a node counts as gone' },
+  'max-attempts': { type: 'string', default: '3', help: 'agent: moves per failure before a deployment is left degraded' },
+  backoff: { type: 'string', default: '2', help: 'agent: seconds before the first retry of a refused move (doubled each retry)' },
+  'uptime-interval': { type: 'string', default: '60', help: 'node-sim: seconds between uptime reports' },
 } satisfies Record<string, Flag>;
 
 export type FlagName = keyof typeof FLAGS;
@@ -62,14 +73,25 @@ export const COMMANDS: Record<string, Command> = {
     usage: ['tfit definition init FILE [--files a.js,b.txt] [--expert-twin 1]', 'tfit definition sign FILE --key KEY [--out FILE]', 'tfit definition verify SIGNED', 'tfit definition publish SIGNED --store URL [--files DIR]'],
     summary: 'write, sign, verify and publish a workload definition', flags: ['files', 'expert-twin', 'key', 'key-type', 'out', 'store', 'json'],
   },
-  deploy: { usage: ['tfit deploy SIGNED --store URL --key KEY [--nodes 1] [--param k=v …] [--stakeholders 2,3 --threshold 1]'], summary: 'deploy a signed definition (waits for approvals and the nodes)', flags: ['store', 'key', 'key-type', 'nodes', 'param', 'stakeholders', 'threshold', 'timeout', ...CHAIN] },
+  catalog: {
+    usage: [
+      'tfit catalog publish SIGNED --store URL --key KEY [--files DIR]',
+      'tfit catalog search [WORDS] --store URL [--tag T] [--expert N] [--version V] [--provider ID] [--max-cru N] [--max-mru BYTES] [--max-sru BYTES]',
+      'tfit catalog show NAME@VERSION --store URL [--expert N]',
+      'tfit catalog withdraw NAME@VERSION --reason TEXT --key KEY',
+    ],
+    summary: 'publish signed definitions on chain (TFKVStore), find them, every entry verified',
+    flags: ['store', 'key', 'key-type', 'files', 'expert', 'tag', 'version', 'provider', 'max-cru', 'max-mru', 'max-sru', 'reason', ...CHAIN],
+  },
+  deploy: { usage: ['tfit deploy SIGNED|NAME@VERSION --store URL --key KEY [--nodes 1] [--param k=v …] [--stakeholders 2,3 --threshold 1] [--expert N]'], summary: 'deploy a signed definition, or a verified catalog entry (waits for approvals and the nodes)', flags: ['store', 'key', 'key-type', 'nodes', 'param', 'stakeholders', 'threshold', 'timeout', 'expert', ...CHAIN] },
   approve: { usage: ['tfit approve ID --key KEY'], summary: "approve a deployment as a stakeholder (waits for it to be registered)", flags: ['key', 'key-type', 'timeout', ...CHAIN] },
   reject: { usage: ['tfit reject ID --reason TEXT --key KEY'], summary: 'reject a deployment as a stakeholder', flags: ['reason', 'key', 'key-type', 'timeout', ...CHAIN] },
   status: { usage: ['tfit status ID --key KEY'], summary: "a deployment's consensus and each contract's state", flags: ['key', 'key-type', ...CHAIN] },
   cancel: { usage: ['tfit cancel ID --key KEY'], summary: 'cancel a deployment (its owner only)', flags: ['key', 'key-type', ...CHAIN] },
   nodes: { usage: ['tfit nodes [--min N --timeout 300]'], summary: 'the grid: nodes, capacity, power state', flags: ['min', 'timeout', ...CHAIN] },
   watch: { usage: ['tfit watch'], summary: 'print TfgridModule and SmartContractModule events as they happen (Ctrl-C stops)', flags: [...CHAIN] },
-  'node-sim': { usage: ['tfit node-sim --store URL --farm ID [--count 1] [--fund-from //Alice] [--dir DIR] [--key-prefix //ZosNode]'], summary: 'simulated Zero-OS nodes that register and run workloads (Ctrl-C stops)', flags: ['store', 'farm', 'count', 'fund-from', 'dir', 'key-prefix', ...CHAIN] },
+  'node-sim': { usage: ['tfit node-sim --store URL --farm ID [--count 1] [--fund-from //Alice] [--dir DIR] [--key-prefix //ZosNode] [--uptime-interval 60]'], summary: 'simulated Zero-OS nodes that register and run workloads (Ctrl-C stops)', flags: ['store', 'farm', 'count', 'fund-from', 'dir', 'key-prefix', 'uptime-interval', ...CHAIN] },
+  agent: { usage: ['tfit agent --store URL --key KEY [--uptime-window 180] [--max-attempts 3] [--backoff 2]'], summary: "self-healing: keeps the key's deployments running, moving a contract off a dead or failed node (Ctrl-C stops)", flags: ['store', 'key', 'key-type', 'uptime-window', 'max-attempts', 'backoff', ...CHAIN] },
 };
 
 export function parse(argv: string[]) {

@@ -1,7 +1,8 @@
 /**
  * Keys on the command line: `--key` is a dev URI (//Alice), a mnemonic (optionally with a
  * derivation path), or `@FILE` holding one (what `tfit key new --out FILE` writes, mode 0600);
- * `--to`/`--address` also take an SS58 address.
+ * `--to`/`--address` also take an SS58 address. Also JSON input files, and `UsageError`:
+ * bad input (exit 2).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { Keyring } from '@polkadot/keyring';
@@ -9,6 +10,12 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import { cryptoWaitReady, mnemonicGenerate, decodeAddress } from '@polkadot/util-crypto';
 
 export class UsageError extends Error {}
+
+/** A JSON input file; missing or malformed is a usage error. */
+export const readJson = (file: string): unknown => {
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  try { return JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new UsageError(`${file}: not JSON (${(e as Error).message})`); }
+};
 
 export type KeyType = 'sr25519' | 'ed25519';
 

@@ -11,11 +11,13 @@ import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import {
-  connect, grid, stakeholders, workload, putContent, Orchestrator, ConnectionError, type TfitClient, type DeployStep, type Logger,
+  connect, grid, stakeholders, workload, Orchestrator, ConnectionError, type TfitClient, type DeployStep, type Logger,
 } from '@tfit/sdk';
 import { help, parse, COMMANDS } from './flags.js';
-import { keyFrom, UsageError } from './keys.js';
+import { keyFrom, readJson, UsageError } from './keys.js';
+import { catalogCommand, CATALOG_REF, publishFiles, resolveRef } from './catalog.js';
 import { doing, explain } from './explain.js';
+import { agentCommand } from './agent.js';
 import { balanceCommand, farmCommand, fundIfShort, keyCommand, transferCommand, twinCommand, type Io } from './accounts.js';
 
 let parsed: ReturnType<typeof parse>;
@@ -40,10 +42,6 @@ const int = (value: string | undefined, what: string): number => {
   const n = Number(need(value, what));
   if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`${what}: expected a non-negative integer, got ${value}`);
   return n;
-};
-const readJson = (file: string): unknown => {
-  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
-  try { return JSON.parse(readFileSync(file, 'utf8')); } catch (e) { throw new UsageError(`${file}: not JSON (${(e as Error).message})`); }
 };
 const key = (uri = flags.key, type = flags['key-type']) => keyFrom(uri, type);
 /** Connects to --endpoint, retrying while nothing answers (a chain just started with `&`) up to --connect-timeout. */
@@ -102,21 +100,16 @@ async function definition(sub: string | undefined, file: string | undefined): Pr
     const signed = readJson(path) as workload.SignedDefinition;
     workload.verifySignedDefinition(signed);
     const store = need(flags.store, '--store');
-    const published: string[] = [];
-    for (const f of signed.definition.files) {
-      const local = join(flags.files ?? '.', f.name);
-      if (!existsSync(local)) throw new UsageError(`file ${f.name}: not found in ${flags.files ?? '.'}`);
-      const bytes = readFileSync(local);
-      if (blake2AsHex(bytes) !== f.blake2_256 || bytes.length !== f.size) throw new UsageError(`file ${f.name}: its content does not match the definition (size ${bytes.length}, blake2 ${blake2AsHex(bytes)})`);
-      published.push(await putContent(store, bytes));
-    }
+    const published = await publishFiles(store, signed, flags.files ?? '.');
     return out(`published ${published.length} file(s) to ${store}`, { store, files: published });
   }
   throw new UsageError('definition: init | sign | verify | publish');
 }
 
 async function deploy(file: string | undefined): Promise<void> {
-  const signed = readJson(need(file, 'a signed definition')) as workload.SignedDefinition;
+  const source = need(file, 'a signed definition (or NAME@VERSION from the catalog)');
+  // not a file but NAME@VERSION: the verified, published catalog entry (refused with the reason otherwise)
+  const signed = !existsSync(source) && CATALOG_REF.test(source) ? await resolveRef(io, source, flags) : readJson(source) as workload.SignedDefinition;
   const parameters: Record<string, unknown> = {};
   for (const p of flags.param ?? []) {
     const [k, ...rest] = p.split('=');
@@ -164,8 +157,9 @@ async function status(id: string | undefined, cancel = false): Promise<void> {
     doing(signer.address, cancel ? `the cancellation of deployment ${deploymentId}` : `the status of deployment ${deploymentId}`);
     if (cancel) { await o.cancel(deploymentId); return out(`deployment ${deploymentId} canceled`, { deploymentId, phase: 'canceled' }); }
     const s = await o.status(deploymentId);
-    const lines = [`deployment ${deploymentId}: ${s.phase}${s.consensus ? `, consensus ${s.consensus.status} ${s.consensus.approvals.length}/${s.consensus.threshold}` : ''}`,
-      ...s.states.map((c) => `  contract ${c.contractId} on node ${c.nodeId}: ${c.active ? c.state?.state ?? 'not deployed' : 'gone'}`)];
+    const lines = [`deployment ${deploymentId}: ${s.phase}${s.reason && s.phase !== 'running' ? ` (${s.reason})` : ''}${s.consensus ? `, consensus ${s.consensus.status} ${s.consensus.approvals.length}/${s.consensus.threshold}` : ''}`,
+      ...s.states.map((c) => `  contract ${c.contractId} on node ${c.nodeId}: ${c.active ? c.state?.state ?? 'not deployed' : 'gone'}`),
+      ...s.moveHistory.map((m) => `  move ${m.n}: contract ${m.from.contractId} (node ${m.from.nodeId}) → ${m.to.contractId} (node ${m.to.nodeId}) at ${m.at}: ${m.reason}`)];
     out(lines.join('\n'), s);
   });
 }
@@ -216,6 +210,7 @@ async function nodeSim(): Promise<void> {
     const node = await SimNode.start({
       endpoint: flags.endpoint!, storeUrl: need(flags.store, '--store'), workDir: join(dir, `node${i}`), key: nodeKey, farmId: int(flags.farm, '--farm'),
       capacity: { cru: 8n, mru: 16n * 1024n ** 3n, sru: 256n * 1024n ** 3n, hru: 0n }, ip: `127.0.10.${i}`,
+      uptimeIntervalMs: Number(flags['uptime-interval']) * 1000,
     });
     started.push(node);
     out(`node ${node.nodeId} (twin ${node.twinId}, ${nodeKey.address}, ${node.ip}) watching ${flags.endpoint}`, { nodeId: node.nodeId, twinId: node.twinId, address: nodeKey.address, ip: node.ip });
@@ -252,6 +247,7 @@ async function main(): Promise<number> {
     case 'twin': await twinCommand(io, sub, flags); return 0;
     case 'farm': await farmCommand(io, sub, arg, flags); return 0;
     case 'definition': await definition(sub, arg); return 0;
+    case 'catalog': await catalogCommand(io, sub, positionals.slice(2).join(' ') || undefined, flags); return 0;
     case 'deploy': await deploy(sub); return 0;
     case 'approve': await vote('approve', sub); return 0;
     case 'reject': await vote('reject', sub); return 0;
@@ -260,6 +256,7 @@ async function main(): Promise<number> {
     case 'nodes': await nodes(); return 0;
     case 'watch': await watch(); return 0;
     case 'node-sim': await nodeSim(); return 0;
+    case 'agent': await agentCommand(flags, logger, forever); return 0;
   }
   return 2;
 }

@@ -105,3 +105,14 @@ describe('benchmarks: tfchain and memory (smoke run, small sizes)', () => {
     expect(r.maxMb).to.be.greaterThan(0);
   });
 });
+
+describe('benchmarks: healing (smoke run)', () => {
+  it("a node's death and a failed workload, each to the workload running elsewhere, in ms and blocks", async () => {
+    const { benchHealing } = await import('../bench/healing.js');
+    const r = await benchHealing({ windowMs: 2_000 });
+    expect(r.nodeDeath.ms).to.be.greaterThan(r.uptimeWindowMs);
+    expect(r.nodeDeath.blocks).to.be.greaterThan(0);
+    expect(r.workloadFailed.ms).to.be.greaterThan(0);
+    expect(r.workloadFailed.blocks).to.be.greaterThan(0);
+  });
+});

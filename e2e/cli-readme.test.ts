@@ -47,6 +47,9 @@ describe('README CLI block (doc test)', function () {
     expect(output).to.include('hello from tfit');
     expect(output).to.match(/contract 2 on node 2: Running/);
     expect(output).to.include('deployment 1 canceled');
+    expect(output).to.match(/my-service@0\.1\.0 +twin 1 +published +✔/);
+    expect(output).to.match(/deployment 3 running on node\(s\) [12]/);
+    expect(output).to.match(/deployment 3: running/);
     expect(output, 'polkadot-js lines reached the user').not.to.match(POLKADOT_LINE);
   });
 });

@@ -178,9 +178,14 @@ export class SimNode {
     }
   }
 
-  /** Reports the node's uptime on chain (as the timer does every `uptimeIntervalMs`). */
+  /**
+   * Reports the node's uptime on chain (as the timer does every `uptimeIntervalMs`). The
+   * timestamp hint is the chain's own clock, as a node in sync with it sees it: a local chain
+   * that builds blocks on demand runs its clock ahead of the wall clock.
+   */
   async reportUptime(): Promise<void> {
-    await grid.reportUptime(this.client, { signer: this.options.key, uptimeSeconds: Math.floor(process.uptime()) });
+    const chainNow = Math.floor((await this.client.api.query.timestamp.now()).toNumber() / 1000);
+    await grid.reportUptime(this.client, { signer: this.options.key, uptimeSeconds: Math.floor(process.uptime()), timestampHint: chainNow });
   }
 
   /** Schedules a reconcile pass after those already scheduled (one pass at a time). */

@@ -57,6 +57,20 @@ describe('workload definitions: canonical form, validation, signatures, deployme
     expect(err!.problems.some((p) => p.startsWith('definition.name:'))).to.equal(true);
   });
 
+  it('tags and solutionProviderId are optional and checked; without them a definition hashes as it always has', () => {
+    expect(documentHash(helloDefinition())).to.equal('0x7eebb6048027aae1f6287f94744944dae92a6f709d53495bd27d46195a8212e4');
+    expect(documentHash(helloDefinition({ tags: undefined, solutionProviderId: undefined }))).to.equal(documentHash(helloDefinition()));
+    expect(validateDefinition(helloDefinition({ tags: ['web', 'http-2'], solutionProviderId: 1 })).tags).to.deep.equal(['web', 'http-2']);
+    expect(() => validateDefinition(helloDefinition({ tags: ['Web', 'ok', 'ok', 'x'.repeat(33)], solutionProviderId: 0 }))).to.throw(workload.DefinitionError)
+      .with.property('problems').that.deep.equals([
+        'definition.tags[0]: expected lowercase letters, digits or "-" (at most 32)',
+        'definition.tags[2]: duplicate tag',
+        'definition.tags[3]: expected lowercase letters, digits or "-" (at most 32)',
+        'definition.solutionProviderId: expected an integer in [1, 9007199254740991]',
+      ]);
+    expect(() => validateDefinition(helloDefinition({ tags: Array.from({ length: 17 }, (_, i) => `t${i}`) }))).to.throw(/definition\.tags: expected an array of at most 16 tags/);
+  });
+
   for (const type of ['sr25519', 'ed25519'] as const)
     it(`signs and verifies with ${type}; any change breaks the signature`, () => {
       const expert = new Keyring({ type }).addFromUri('//Expert');

@@ -29,7 +29,12 @@ export type * from './modules/types.js';
 // workload definitions and deployments
 export * as workload from './workload/index.js';
 export { putContent, getContent, ContentStoreError } from './content.js';
+// the catalog: signed definitions anchored in TFKVStore, verified on every read
+export * as catalog from './catalog.js';
+export { CatalogError, type CatalogEntry, type CatalogErrorKind, type SearchQuery } from './catalog.js';
 export {
-  Orchestrator, NotEnoughCapacityError, DeploymentFailedError,
-  type Requirements, type DeployOptions, type DeployStep, type DeploymentRecord, type DeploymentStatus, type DeploymentPhase,
+  Orchestrator, DeploymentFailedError, type Requirements, type DeployOptions, type DeployStep, type DeploymentStatus,
 } from './orchestrator.js';
+export { NotEnoughCapacityError, candidates, type Placement, type Candidate } from './placement.js';
+export { readRecord, readRecords, readMoves, type DeploymentRecord, type DeploymentPhase, type MoveRecord, type Healing } from './notary.js';
+export { HealingAgent, type AgentOptions, type AgentEvent } from './agent.js';

@@ -7,23 +7,20 @@
  */
 import type { KeyringPair } from '@polkadot/keyring/types';
 import type { TfitClient } from './client.js';
-import { ConnectionError, ModuleError, TfitError } from './errors.js';
+import { ModuleError, TfitError } from './errors.js';
 import { putContent, getContent } from './content.js';
 import * as contracts from './modules/contracts.js';
 import * as stakeholders from './modules/stakeholders.js';
-import * as kv from './modules/kv.js';
+import { notarize, readMoves, readRecord, recordKey, type DeploymentRecord, type MoveRecord } from './notary.js';
+import { selectNodes, type Placement } from './placement.js';
 import { canonicalBytes } from './workload/canonical.js';
 import { instantiate, type SignedDefinition } from './workload/signed.js';
-import type { Capacity } from './workload/definition.js';
-import type { Node, WorkloadState } from './modules/types.js';
-import * as to from './modules/convert.js';
+import type { WorkloadState } from './modules/types.js';
 import { NewHeads } from './heads.js';
 
-export interface Requirements {
+export interface Requirements extends Placement {
   /** How many nodes (one contract each), default 1. */
   nodes?: number;
-  farmId?: number;
-  country?: string;
   /** Values for the definition's parameters. */
   parameters?: Record<string, unknown>;
 }
@@ -47,30 +44,17 @@ export type DeployStep =
   | { step: 'running'; deploymentId: number }
   | { step: 'failed'; deploymentId: number; reason: string };
 
-export type DeploymentPhase = 'awaiting-approval' | 'approved' | 'running' | 'failed' | 'rejected' | 'canceled';
-
-/** What the orchestrator notarizes in TFKVStore under `tfit/deployments/<id>`. */
-export interface DeploymentRecord {
-  deploymentId: number;
-  deploymentHash: string;
-  contracts: { contractId: number; nodeId: number }[];
-  stakeholders: number[];
-  threshold: number;
-  phase: DeploymentPhase;
-  reason?: string;
-}
-
 export interface DeploymentStatus extends DeploymentRecord {
   consensus: Awaited<ReturnType<typeof stakeholders.consensusOf>>;
   states: { contractId: number; nodeId: number; state: WorkloadState | null; active: boolean }[];
+  /** The self-healing agent's moves, oldest first. */
+  moveHistory: MoveRecord[];
 }
 
-export class NotEnoughCapacityError extends TfitError {}
 export class DeploymentFailedError extends TfitError {
   constructor(readonly record: DeploymentRecord) { super(`deployment ${record.deploymentId} ${record.phase}: ${record.reason ?? ''}`); }
 }
 
-const KEY = (id: number) => `tfit/deployments/${id}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The longest a follower waits between two looks when no new head announces itself. */
 const FOLLOW_POLL_MS = 1_000;
@@ -86,11 +70,12 @@ export class Orchestrator {
     await putContent(this.storeUrl, canonicalBytes(deployment));
     step({ step: 'published', deploymentHash: hash });
 
-    const nodeIds = await this.selectNodes(signed.definition.capacity, requirements);
+    const placement: Placement = { farmId: requirements.farmId, country: requirements.country };
+    const nodeIds = await selectNodes(this.client, signed.definition.capacity, placement, requirements.nodes ?? 1);
     step({ step: 'nodes-selected', nodeIds });
     const twins = options.stakeholders ?? [];
     const threshold = options.threshold ?? twins.length;
-    const record = await this.createContracts(hash, nodeIds, twins, threshold);
+    const record = { ...(await this.createContracts(hash, nodeIds, twins, threshold)), placement };
     step({ step: 'contracts-created', deploymentId: record.deploymentId, contractIds: record.contracts.map((c) => c.contractId) });
     if (twins.length) step({ step: 'awaiting-approval', deploymentId: record.deploymentId, stakeholders: twins, threshold });
     await this.notarize(record);
@@ -101,13 +86,12 @@ export class Orchestrator {
   async resume(deploymentId: number, options: Pick<DeployOptions, 'onStep' | 'timeoutMs'> = {}): Promise<DeploymentRecord> {
     const record = await this.record(deploymentId);
     if (!record) throw new TfitError(`no deployment ${deploymentId} in ${this.signer.address}'s notary`);
-    if (record.phase === 'running' || record.phase === 'failed' || record.phase === 'rejected' || record.phase === 'canceled') return record;
+    if (record.phase !== 'awaiting-approval' && record.phase !== 'approved') return record; // the agent follows it from here
     return this.follow(record, options.onStep ?? (() => {}), options.timeoutMs ?? 300_000);
   }
 
-  async record(deploymentId: number): Promise<DeploymentRecord | null> {
-    const text = await kv.kvGet(this.client, this.signer.address, KEY(deploymentId));
-    return text ? (JSON.parse(text) as DeploymentRecord) : null;
+  record(deploymentId: number): Promise<DeploymentRecord | null> {
+    return readRecord(this.client, this.signer.address, deploymentId);
   }
 
   async status(deploymentId: number): Promise<DeploymentStatus> {
@@ -116,7 +100,7 @@ export class Orchestrator {
     const states = await Promise.all(record.contracts.map(async (c) => ({
       ...c, state: await stakeholders.workloadStateOf(this.client, c.contractId), active: (await contracts.contract(this.client, c.contractId)) !== null,
     })));
-    return { ...record, consensus: await stakeholders.consensusOf(this.client, deploymentId), states };
+    return { ...record, consensus: await stakeholders.consensusOf(this.client, deploymentId), states, moveHistory: await readMoves(this.client, this.signer.address, record) };
   }
 
   /** Cancels every contract of the deployment (one atomic batch) and notarizes it. */
@@ -127,32 +111,6 @@ export class Orchestrator {
     for (const c of record.contracts) if (await contracts.contract(this.client, c.contractId)) live.push(c.contractId);
     if (live.length) await this.client.batch(live.map((id) => this.client.api.tx.smartContractModule.cancelContract(id)), { signer: this.signer });
     await this.notarize({ ...record, phase: 'canceled' });
-  }
-
-  /** Nodes that are up, match the requirements and have room for `capacity`, most room first. */
-  private async selectNodes(capacity: Capacity, req: Requirements): Promise<number[]> {
-    const { api } = this.client;
-    const all = (await api.query.tfgridModule.nodes.entries()).map(([, n]) => to.node(n.unwrap()));
-    const candidates: { node: Node; room: bigint }[] = [];
-    for (const node of all) {
-      if (req.farmId !== undefined && node.farmId !== req.farmId) continue;
-      if (req.country !== undefined && node.location.country !== req.country) continue;
-      const power = to.nodePower(await api.query.tfgridModule.nodePower(node.id));
-      if (power.state !== 'Up' || power.target !== 'Up') continue;
-      if ((await api.query.smartContractModule.activeRentContractForNode(node.id)).isSome) continue;
-      const used = { cru: 0n, mru: 0n, sru: 0n, hru: 0n };
-      for (const id of await contracts.activeContractsOfNode(this.client, node.id)) {
-        const u = (await api.query.smartContractModule.nodeContractResources(id)).used;
-        used.cru += u.cru.toBigInt(); used.mru += u.mru.toBigInt(); used.sru += u.sru.toBigInt(); used.hru += u.hru.toBigInt();
-      }
-      const free = { cru: node.resources.cru - used.cru, mru: node.resources.mru - used.mru, sru: node.resources.sru - used.sru, hru: node.resources.hru - used.hru };
-      if (free.cru < BigInt(capacity.cru) || free.mru < BigInt(capacity.mru) || free.sru < BigInt(capacity.sru) || free.hru < BigInt(capacity.hru)) continue;
-      candidates.push({ node, room: free.mru });
-    }
-    const want = req.nodes ?? 1;
-    if (candidates.length < want) throw new NotEnoughCapacityError(`${want} node(s) needed, ${candidates.length} match the requirements and have room`);
-    candidates.sort((a, b) => (a.room === b.room ? a.node.id - b.node.id : a.room > b.room ? -1 : 1));
-    return candidates.slice(0, want).map((c) => c.node.id);
   }
 
   /** One atomic batch: a contract per node, the deployment grouping, the stakeholders. Retries if another contract took the ids. */
@@ -177,22 +135,8 @@ export class Orchestrator {
     }
   }
 
-  /**
-   * Records `record` in TFKVStore. A connection lost on the way is waited out (the client
-   * reconnects by itself) and the record written again: setting the same value twice is
-   * harmless.
-   */
-  private async notarize(record: DeploymentRecord, timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      try {
-        return void (await kv.kvSet(this.client, { signer: this.signer, key: KEY(record.deploymentId), value: JSON.stringify(record) }));
-      } catch (e) {
-        if (!(e instanceof ConnectionError) || Date.now() > deadline) throw e;
-        this.client.logger.warn('chain unreachable; notarizing again once reconnected', { deploymentId: record.deploymentId });
-        while (!this.client.api.isConnected && Date.now() < deadline) await sleep(250);
-      }
-    }
+  private notarize(record: DeploymentRecord): Promise<void> {
+    return notarize(this.client, this.signer, recordKey(record.deploymentId), record);
   }
 
   /**

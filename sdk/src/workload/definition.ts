@@ -2,8 +2,10 @@
  * Workload definitions (format `tfit.workload/v1`): what an IT expert publishes. Every
  * file (name, size, blake2-256, source), every process (command, args, env, limits), the
  * capacity it needs and the parameters a consumer may set, with `{{name}}` placeholders
- * in args and env. `validateDefinition` reads untrusted JSON and explains every problem
- * by its path.
+ * in args and env. Optional `tags` (what a catalog search matches) and `solutionProviderId`
+ * (the TF-Chain solution provider the expert is paid through); a definition without them
+ * hashes exactly as before, since canonical JSON leaves absent fields out.
+ * `validateDefinition` reads untrusted JSON and explains every problem by its path.
  */
 import { TfitError } from '../errors.js';
 
@@ -20,6 +22,10 @@ export interface Definition {
   name: string;
   version: string;
   description?: string;
+  /** Catalog tags: each lowercase letters, digits and "-" (at most 32), at most 16. */
+  tags?: string[];
+  /** The TF-Chain solution provider (an id ≥ 1) that deployments of this definition name. */
+  solutionProviderId?: number;
   /** The expert's twin: its account key signs the definition. */
   expert: { twinId: number };
   files: WorkloadFile[];
@@ -38,6 +44,8 @@ export class DefinitionError extends TfitError {
 const NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const FILE_NAME = /^[A-Za-z0-9._-][A-Za-z0-9._/-]{0,127}$/;
 const HASH = /^0x[0-9a-f]{64}$/;
+const TAG = /^[a-z0-9][a-z0-9-]{0,31}$/;
+const MAX_TAGS = 16;
 const PLACEHOLDER = /\{\{([a-zA-Z_][a-zA-Z0-9_]*)\}\}/g;
 
 class Checker {
@@ -64,13 +72,21 @@ class Checker {
 
 export function validateDefinition(doc: unknown): Definition {
   const c = new Checker();
-  if (!c.object(doc, 'definition', { required: ['format', 'name', 'version', 'expert', 'files', 'processes', 'capacity', 'parameters'], optional: ['description'] }))
+  if (!c.object(doc, 'definition', { required: ['format', 'name', 'version', 'expert', 'files', 'processes', 'capacity', 'parameters'], optional: ['description', 'tags', 'solutionProviderId'] }))
     throw new DefinitionError(c.problems);
   const d = doc as Record<string, unknown>;
   if (d.format !== DEFINITION_FORMAT) c.add('definition.format', `expected "${DEFINITION_FORMAT}"`);
   c.string(d.name, 'definition.name', NAME, 'lowercase letters, digits, ".", "_" or "-" (at most 64)');
   c.string(d.version, 'definition.version');
   if (d.description !== undefined) c.string(d.description, 'definition.description');
+  if (d.tags !== undefined) {
+    const tags = d.tags;
+    if (!Array.isArray(tags) || tags.length > MAX_TAGS) c.add('definition.tags', `expected an array of at most ${MAX_TAGS} tags`);
+    else tags.forEach((t, i) => {
+      if (c.string(t, `definition.tags[${i}]`, TAG, 'lowercase letters, digits or "-" (at most 32)') && tags.indexOf(t) !== i) c.add(`definition.tags[${i}]`, 'duplicate tag');
+    });
+  }
+  if (d.solutionProviderId !== undefined) c.integer(d.solutionProviderId, 'definition.solutionProviderId', 1);
   if (c.object(d.expert, 'definition.expert', { required: ['twinId'] })) c.integer((d.expert as Record<string, unknown>).twinId, 'definition.expert.twinId', 1);
 
   const params = new Set<string>();
