@@ -118,12 +118,15 @@ async function deploy(file: string | undefined): Promise<void> {
     parameters[k] = param?.type === 'integer' ? Number(v) : param?.type === 'boolean' ? v === 'true' : v;
   }
   const twins = flags.stakeholders ? flags.stakeholders.split(',').map((x) => int(x, '--stakeholders')) : [];
+  const labels = flags.roles ? flags.roles.split(',').map((r) => r.trim()) : [];
+  if (labels.length && labels.length !== twins.length) throw new UsageError(`--roles: ${labels.length} label(s) for ${twins.length} stakeholder(s); give one per --stakeholders twin, in the same order`);
+  const roles = Object.fromEntries(labels.map((r, i) => [twins[i], r]));
   const signer = await key();
   await withClient(async (client) => {
     doing(signer.address, `the deployment of ${signed.definition.name} (smartContractModule)`);
     const o = new Orchestrator(client, signer, need(flags.store, '--store'));
     const record = await o.deploy(signed, { nodes: int(flags.nodes, '--nodes'), parameters }, {
-      stakeholders: twins, threshold: flags.threshold ? int(flags.threshold, '--threshold') : twins.length, timeoutMs: int(flags.timeout, '--timeout') * 1000,
+      stakeholders: twins, roles, threshold: flags.threshold ? int(flags.threshold, '--threshold') : twins.length, timeoutMs: int(flags.timeout, '--timeout') * 1000,
       onStep: (s: DeployStep) => progress(`… ${s.step}${'deploymentId' in s ? ` (deployment ${s.deploymentId})` : ''}${s.step === 'node-state' ? `: contract ${s.contractId} ${s.state.state}` : ''}`),
     });
     out(`deployment ${record.deploymentId} running on node(s) ${record.contracts.map((c) => c.nodeId).join(', ')}`, record);
@@ -142,7 +145,7 @@ async function vote(kind: 'approve' | 'reject', id: string | undefined): Promise
       await new Promise((r) => setTimeout(r, 1000));
     }
     doing(signer.address, `smartContractModule.${kind} of deployment ${contractId}`);
-    if (kind === 'approve') await stakeholders.approve(client, { signer, contractId });
+    if (kind === 'approve') await stakeholders.approve(client, { signer, contractId, note: flags.note });
     else await stakeholders.reject(client, { signer, contractId, reason: need(flags.reason, '--reason') });
     const c = await stakeholders.consensusOf(client, contractId);
     out(`${kind === 'approve' ? 'approved' : 'rejected'}: ${contractId} is ${c?.status} (${c?.approvals.length}/${c?.threshold} approvals)`, c);
@@ -158,6 +161,7 @@ async function status(id: string | undefined, cancel = false): Promise<void> {
     if (cancel) { await o.cancel(deploymentId); return out(`deployment ${deploymentId} canceled`, { deploymentId, phase: 'canceled' }); }
     const s = await o.status(deploymentId);
     const lines = [`deployment ${deploymentId}: ${s.phase}${s.reason && s.phase !== 'running' ? ` (${s.reason})` : ''}${s.consensus ? `, consensus ${s.consensus.status} ${s.consensus.approvals.length}/${s.consensus.threshold}` : ''}`,
+      ...s.signoffs.map((v) => `  twin ${v.twinId}${v.role ? ` (${v.role})` : ''}: ${v.vote}${v.note ? `: ${v.note}` : ''}`),
       ...s.states.map((c) => `  contract ${c.contractId} on node ${c.nodeId}: ${c.active ? c.state?.state ?? 'not deployed' : 'gone'}`),
       ...s.moveHistory.map((m) => `  move ${m.n}: contract ${m.from.contractId} (node ${m.from.nodeId}) → ${m.to.contractId} (node ${m.to.nodeId}) at ${m.at}: ${m.reason}`)];
     out(lines.join('\n'), s);

@@ -46,6 +46,7 @@ describe('README CLI block (doc test)', function () {
     expect(output).to.include('deployment 1 running on node(s) 1, 2');
     expect(output).to.include('hello from tfit');
     expect(output).to.match(/contract 2 on node 2: Running/);
+    expect(output).to.include('twin 3 (code): approved: code reviewed');
     expect(output).to.include('deployment 1 canceled');
     expect(output).to.match(/my-service@0\.1\.0 +twin 1 +published +✔/);
     expect(output).to.match(/deployment 3 running on node\(s\) [12]/);

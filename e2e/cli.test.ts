@@ -88,9 +88,9 @@ describe('tfit CLI', () => {
     expect(started.nodeId).to.equal(1);
     const port = await freePort();
     const signedFile = join(dir, 'def.signed.json');
-    const deploying = tfit('deploy', signedFile, ...common(), '--store', store.url, '--key', '//Dave', '--param', `port=${port}`, '--stakeholders', String(eveTwin), '--threshold', '1', '--json');
+    const deploying = tfit('deploy', signedFile, ...common(), '--store', store.url, '--key', '//Dave', '--param', `port=${port}`, '--stakeholders', String(eveTwin), '--threshold', '1', '--roles', 'legal', '--json');
     await new Promise((r) => setTimeout(r, 3000));
-    const approved = await tfit('approve', '1', ...common(), '--key', '//Eve');
+    const approved = await tfit('approve', '1', ...common(), '--key', '//Eve', '--note', 'GDPR checked');
     expect(approved.stdout).to.match(/approved: 1 is Approved \(1\/1 approvals\)/);
     const deployed = await deploying;
     expect(deployed.code, deployed.stderr).to.equal(0);
@@ -98,6 +98,10 @@ describe('tfit CLI', () => {
     expect(await (await fetchWhenListening(`http://127.0.10.1:${port}/`)).text()).to.equal('cli ok');
     const status = JSON.parse((await tfit('status', '1', ...common(), '--key', '//Dave', '--json')).stdout);
     expect([status.phase, status.states[0].state.state]).to.deep.equal(['running', 'Running']);
+    expect(status.signoffs, 'the role label and the approval note').to.deep.equal([{ twinId: eveTwin, role: 'legal', vote: 'approved', note: 'GDPR checked' }]);
+    expect((await tfit('status', '1', ...common(), '--key', '//Dave')).stdout).to.include(`twin ${eveTwin} (legal): approved: GDPR checked`);
+    const mislabeled = await tfit('deploy', signedFile, ...common(), '--store', store.url, '--key', '//Dave', '--stakeholders', String(eveTwin), '--roles', 'code,legal');
+    expect([mislabeled.code, mislabeled.stderr]).to.deep.equal([2, 'tfit: --roles: 2 label(s) for 1 stakeholder(s); give one per --stakeholders twin, in the same order\n']);
     const nodes = JSON.parse((await tfit('nodes', ...common(), '--json')).stdout);
     expect(nodes.map((n: { id: number }) => n.id)).to.deep.equal([1]);
     expect((await tfit('deploy')).code).to.equal(2);

@@ -12,8 +12,9 @@ const keyring = new Keyring({ type: 'sr25519' });
 const [alice, bob] = [keyring.addFromUri('//Alice'), keyring.addFromUri('//Bob')];
 
 const dev = await startTfitNode({ dev: true, sealing: 'instant' }); // a block as soon as a transaction arrives
-const net = await startValidatorNetwork();                          // net.stop('bob', 'SIGKILL'), net.start('bob'), net.join('eve-observer')
+let net: Awaited<ReturnType<typeof startValidatorNetwork>> | undefined;
 try {
+  net = await startValidatorNetwork();                              // net.stop('bob', 'SIGKILL'), net.start('bob'), net.join('eve-observer')
   for (const [name, endpoint] of [['dev', dev.endpoint], ['network', net.node('charlie').endpoint]]) {
     const client = await connect({ endpoint });
     const { blockHash } = await client.submit(client.api.tx.balances.transferKeepAlive(bob.address, 10_000_000n), { signer: alice, waitFor: 'finalized' });
@@ -22,6 +23,6 @@ try {
     await client.close();
   }
 } finally {
-  await net.close();
+  await net?.close(); // the dev node is closed even if the network failed to start
   await dev.close();
 }

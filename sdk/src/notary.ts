@@ -31,6 +31,8 @@ export interface DeploymentRecord {
   contracts: { contractId: number; nodeId: number }[];
   stakeholders: number[];
   threshold: number;
+  /** Role labels of the stakeholders, by twin id (e.g. code, legal, budget). */
+  roles?: Record<string, string>;
   phase: DeploymentPhase;
   reason?: string;
   /** Where it may run (the deploy's requirements). */

@@ -29,6 +29,8 @@ export interface DeployOptions {
   /** Twins whose approvals the nodes need, and how many. */
   stakeholders?: number[];
   threshold?: number;
+  /** A role label per stakeholder twin (e.g. { 3: 'code', 4: 'legal' }), shown in status. */
+  roles?: Record<number, string>;
   onStep?: (step: DeployStep) => void;
   /** Give up waiting for approval and the nodes after this long (default 5 min). */
   timeoutMs?: number;
@@ -49,6 +51,8 @@ export interface DeploymentStatus extends DeploymentRecord {
   states: { contractId: number; nodeId: number; state: WorkloadState | null; active: boolean }[];
   /** The self-healing agent's moves, oldest first. */
   moveHistory: MoveRecord[];
+  /** Each stakeholder's vote, role and note. */
+  signoffs: stakeholders.Signoff[];
 }
 
 export class DeploymentFailedError extends TfitError {
@@ -65,6 +69,10 @@ export class Orchestrator {
   /** Deploys `signed` and resolves once every contract runs (or rejects on rejection, failure or timeout). */
   async deploy(signed: SignedDefinition, requirements: Requirements = {}, options: DeployOptions = {}): Promise<DeploymentRecord> {
     const step = options.onStep ?? (() => {});
+    for (const [twin, role] of Object.entries(options.roles ?? {})) {
+      if (!(options.stakeholders ?? []).includes(Number(twin))) throw new TfitError(`role "${role}" is for twin ${twin}, who is not a stakeholder`);
+      if (!/^[\w .-]{1,32}$/.test(role)) throw new TfitError(`role "${role}": 1 to 32 letters, digits, spaces, ".", "_" or "-"`);
+    }
     const { deployment, hash } = instantiate(signed, requirements.parameters ?? {});
     for (const f of signed.definition.files) await getContent(this.storeUrl, f.blake2_256).catch((e) => { throw new TfitError(`file ${f.name} is not in the content store: ${(e as Error).message}`); });
     await putContent(this.storeUrl, canonicalBytes(deployment));
@@ -75,7 +83,8 @@ export class Orchestrator {
     step({ step: 'nodes-selected', nodeIds });
     const twins = options.stakeholders ?? [];
     const threshold = options.threshold ?? twins.length;
-    const record = { ...(await this.createContracts(hash, nodeIds, twins, threshold)), placement };
+    const roles = options.roles && Object.keys(options.roles).length ? { ...options.roles } : undefined;
+    const record = { ...(await this.createContracts(hash, nodeIds, twins, threshold)), placement, ...(roles ? { roles } : {}) };
     step({ step: 'contracts-created', deploymentId: record.deploymentId, contractIds: record.contracts.map((c) => c.contractId) });
     if (twins.length) step({ step: 'awaiting-approval', deploymentId: record.deploymentId, stakeholders: twins, threshold });
     await this.notarize(record);
@@ -100,7 +109,8 @@ export class Orchestrator {
     const states = await Promise.all(record.contracts.map(async (c) => ({
       ...c, state: await stakeholders.workloadStateOf(this.client, c.contractId), active: (await contracts.contract(this.client, c.contractId)) !== null,
     })));
-    return { ...record, consensus: await stakeholders.consensusOf(this.client, deploymentId), states, moveHistory: await readMoves(this.client, this.signer.address, record) };
+    return { ...record, consensus: await stakeholders.consensusOf(this.client, deploymentId), states,
+      moveHistory: await readMoves(this.client, this.signer.address, record), signoffs: await stakeholders.signoffsOf(this.client, deploymentId, record.roles) };
   }
 
   /** Cancels every contract of the deployment (one atomic batch) and notarizes it. */

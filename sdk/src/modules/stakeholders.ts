@@ -4,14 +4,44 @@ import type { Submitted } from '../submit.js';
 import * as to from './convert.js';
 import type { Signed } from './grid.js';
 import type { Consensus, WorkloadState } from './types.js';
+import * as grid from './grid.js';
+import { kvGet } from './kv.js';
 
 export function addStakeholders(client: TfitClient, o: Signed & { contractId: number; twins: number[]; threshold: number }): Promise<Submitted> {
   return client.submit(client.api.tx.smartContractModule.addStakeholders(o.contractId, o.twins, o.threshold), o);
 }
 
-export function approve(client: TfitClient, o: Signed & { contractId: number }): Promise<Submitted> {
-  return client.submit(client.api.tx.smartContractModule.approveContract(o.contractId), o);
+/** Where a stakeholder's approval note lives: TFKVStore, under the stakeholder's own account. */
+export const noteKey = (deploymentId: number) => `tfit/approvals/${deploymentId}`;
+
+/**
+ * A stakeholder approves the contract (and its whole deployment). A `note` (e.g. "GDPR
+ * checked") is written with it, atomically, in the stakeholder's own TFKVStore entry for the
+ * approval unit: only that stakeholder can write it, and status shows it beside the vote.
+ */
+export async function approve(client: TfitClient, o: Signed & { contractId: number; note?: string }): Promise<Submitted> {
+  const approval = client.api.tx.smartContractModule.approveContract(o.contractId);
+  if (o.note === undefined) return client.submit(approval, o);
+  return client.batch([approval, client.api.tx.tfkvStore.set(noteKey(await approvalUnitOf(client, o.contractId)), o.note)], o);
 }
+
+/** Each stakeholder's vote on the unit of `contractId`, with its role label (from `roles`) and approval note or rejection reason. */
+export async function signoffsOf(client: TfitClient, contractId: number, roles: Record<string, string> = {}): Promise<Signoff[]> {
+  const c = await consensusOf(client, contractId);
+  if (!c) return [];
+  const unit = await approvalUnitOf(client, contractId);
+  return Promise.all(c.stakeholders.map(async (twinId): Promise<Signoff> => {
+    const role = roles[twinId];
+    const rejected = c.rejections.find((r) => r.twinId === twinId);
+    if (rejected) return { twinId, role, vote: 'rejected', note: rejected.reason };
+    if (!c.approvals.includes(twinId)) return { twinId, role, vote: 'pending' };
+    const account = (await grid.twin(client, twinId))?.accountId;
+    const note = account ? await kvGet(client, account, noteKey(unit)) : null;
+    return { twinId, role, vote: 'approved', note: note ?? undefined };
+  }));
+}
+
+export interface Signoff { twinId: number; role?: string; vote: 'approved' | 'rejected' | 'pending'; note?: string }
 
 export function reject(client: TfitClient, o: Signed & { contractId: number; reason: string }): Promise<Submitted> {
   return client.submit(client.api.tx.smartContractModule.rejectContract(o.contractId, o.reason), o);
