@@ -117,6 +117,14 @@ async function deploy(file: string | undefined): Promise<void> {
     const param = signed.definition.parameters[k];
     parameters[k] = param?.type === 'integer' ? Number(v) : param?.type === 'boolean' ? v === 'true' : v;
   }
+  // secrets come from files only (a value on the command line would be in the shell's history and `ps`), and are never printed
+  const secrets: Record<string, string> = {};
+  for (const p of flags.secret ?? []) {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=@(.+)$/.exec(p);
+    if (!m) throw new UsageError(`--secret ${p.split('=')[0]}=…: give the value in a file, as --secret NAME=@FILE`);
+    if (!existsSync(m[2])) throw new UsageError(`--secret ${m[1]}: no such file ${m[2]}`);
+    secrets[m[1]] = readFileSync(m[2], 'utf8').replace(/\r?\n$/, ''); // one trailing newline (echo's) is not part of it
+  }
   const twins = flags.stakeholders ? flags.stakeholders.split(',').map((x) => int(x, '--stakeholders')) : [];
   const labels = flags.roles ? flags.roles.split(',').map((r) => r.trim()) : [];
   if (labels.length && labels.length !== twins.length) throw new UsageError(`--roles: ${labels.length} label(s) for ${twins.length} stakeholder(s); give one per --stakeholders twin, in the same order`);
@@ -125,7 +133,7 @@ async function deploy(file: string | undefined): Promise<void> {
   await withClient(async (client) => {
     doing(signer.address, `the deployment of ${signed.definition.name} (smartContractModule)`);
     const o = new Orchestrator(client, signer, need(flags.store, '--store'));
-    const record = await o.deploy(signed, { nodes: int(flags.nodes, '--nodes'), parameters }, {
+    const record = await o.deploy(signed, { nodes: int(flags.nodes, '--nodes'), parameters, secrets }, {
       stakeholders: twins, roles, threshold: flags.threshold ? int(flags.threshold, '--threshold') : twins.length, timeoutMs: int(flags.timeout, '--timeout') * 1000,
       onStep: (s: DeployStep) => progress(`… ${s.step}${'deploymentId' in s ? ` (deployment ${s.deploymentId})` : ''}${s.step === 'node-state' ? `: contract ${s.contractId} ${s.state.state}` : ''}`),
     });
@@ -214,7 +222,7 @@ async function nodeSim(): Promise<void> {
     const node = await SimNode.start({
       endpoint: flags.endpoint!, storeUrl: need(flags.store, '--store'), workDir: join(dir, `node${i}`), key: nodeKey, farmId: int(flags.farm, '--farm'),
       capacity: { cru: 8n, mru: 16n * 1024n ** 3n, sru: 256n * 1024n ** 3n, hru: 0n }, ip: `127.0.10.${i}`,
-      uptimeIntervalMs: Number(flags['uptime-interval']) * 1000,
+      uptimeIntervalMs: Number(flags['uptime-interval']) * 1000, integrityCheckMs: Number(flags['integrity-interval']) * 1000,
     });
     started.push(node);
     out(`node ${node.nodeId} (twin ${node.twinId}, ${nodeKey.address}, ${node.ip}) watching ${flags.endpoint}`, { nodeId: node.nodeId, twinId: node.twinId, address: nodeKey.address, ip: node.ip });

@@ -9,14 +9,14 @@
  * resumes from chain state. One process can host many nodes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { processUsage, directoryBytes } from './usage.js';
 import { u8aToHex } from '@polkadot/util';
-import { decodeAddress } from '@polkadot/util-crypto';
+import { blake2AsHex, decodeAddress } from '@polkadot/util-crypto';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import {
-  connect, grid, contracts, stakeholders, workload, getContent, silentLogger,
+  connect, grid, contracts, stakeholders, workload, sealed, getContent, silentLogger,
   type TfitClient, type Logger, type Resources, type Location, type WorkloadState,
 } from '@tfit/sdk';
 
@@ -49,6 +49,14 @@ export interface SimNodeOptions {
   usageSampleMs?: number;
   /** How often measured resources are reported on chain while a workload runs (default 60 s; 0: only once, when it starts). */
   resourceReportMs?: number;
+  /**
+   * How often a running workload's files are re-checked against the signed definition's
+   * hashes (default 5 s; 0: only before each process starts). A mismatch stops the workload
+   * and reports it Failed, naming the file.
+   */
+  integrityCheckMs?: number;
+  /** Fault injection for tests: called once a contract's files are in its sandbox, before any process starts. */
+  onFilesFetched?: (contractId: number, dir: string) => void | Promise<void>;
   logger?: Logger;
 }
 
@@ -56,6 +64,10 @@ interface Running {
   contractId: number;
   processes: { name: string; child: ChildProcess; limits: workload.Limits }[];
   dir: string;
+  /** The signed definition's files: re-checked before each process starts and while it runs. */
+  files: workload.WorkloadFile[];
+  /** The opened secret values, only to keep them out of every reason this node reports or logs. */
+  secrets: string[];
   failed: boolean;
   /** Declared cores: a reservation, reported as is. */
   cru: number;
@@ -87,6 +99,7 @@ export class SimNode {
   private unsubscribe?: () => void;
   private timer?: NodeJS.Timeout;
   private sampler?: NodeJS.Timeout;
+  private integrityTimer?: NodeJS.Timeout;
   private busy: Promise<void> = Promise.resolve();
   private stopped = false;
   /** Every workload process started and not yet exited: stop() ends them all, whatever the map of running contracts says. */
@@ -145,6 +158,11 @@ export class SimNode {
     }
     this.sampler = setInterval(() => this.sampleAll(), this.options.usageSampleMs ?? 1000);
     this.sampler.unref();
+    const integrity = this.options.integrityCheckMs ?? 5000;
+    if (integrity > 0) {
+      this.integrityTimer = setInterval(() => this.checkIntegrity(), integrity);
+      this.integrityTimer.unref();
+    }
   }
 
   /** Measured use of a running contract's processes and sandbox; null when it is not running here. */
@@ -222,9 +240,21 @@ export class SimNode {
     } catch (e) {
       return this.refuse(id, (e as Error).message);
     }
+    let secrets: Record<string, string> = {};
+    if (deployment.secrets) {
+      try {
+        const owner = await grid.twin(this.client, contract.twinId);
+        const opened = owner && await sealed.nodeSecrets(this.client, this.options.storeUrl, this.options.key, owner.accountId, id, contract.deploymentHash, deployment.secrets);
+        if (!opened) return; // the consumer has not pointed this contract at its envelope yet: look again at the next block
+        secrets = opened;
+      } catch (e) {
+        return this.refuse(id, `sealed secrets: ${(e as Error).message}`);
+      }
+    }
     const dir = join(this.options.workDir, `contract-${id}`);
     try {
       await this.fetchFiles(deployment, dir);
+      await this.options.onFilesFetched?.(id, dir);
     } catch (e) {
       return this.refuse(id, (e as Error).message);
     }
@@ -232,7 +262,7 @@ export class SimNode {
     if (state === null) await this.report(id, { state: 'Deployed' });
     // running once every process has started: one that cannot start fails the workload
     // instead, one that exits later fails it then
-    await this.startProcesses(id, deployment, dir);
+    await this.startProcesses(id, deployment, dir, secrets);
     const r = this.running.get(id);
     if (!r || r.failed) return;
     if (state?.state !== 'Running') await this.report(id, { state: 'Running' });
@@ -270,16 +300,42 @@ export class SimNode {
   }
 
   /** Starts the deployment's processes; resolves once each has started or failed to. */
-  private startProcesses(id: number, deployment: workload.Deployment, dir: string): Promise<void> {
+  /** The first of the definition's files whose bytes in `dir` do not hash as signed, or null. */
+  private changedFile(files: workload.WorkloadFile[], dir: string): string | null {
+    for (const f of files) {
+      const path = join(dir, f.name);
+      if (!existsSync(path) || blake2AsHex(readFileSync(path), 256) !== f.blake2_256) return f.name;
+    }
+    return null;
+  }
+
+  /** Continuous integrity: a running workload whose files changed is stopped and reported Failed, naming the file. */
+  private checkIntegrity(): void {
+    for (const r of [...this.running.values()]) {
+      if (r.failed) continue;
+      const changed = this.changedFile(r.files, r.dir);
+      if (changed) this.fail(r, `integrity: file ${changed} no longer matches the signed definition's hash (changed while the workload ran)`);
+    }
+  }
+
+  /** Starts the deployment's processes; resolves once each has started or failed to. */
+  private startProcesses(id: number, deployment: workload.Deployment, dir: string, secrets: Record<string, string>): Promise<void> {
     if (this.stopped) return Promise.resolve(); // a pass that was under way when the node stopped
-    const r: Running = { contractId: id, processes: [], dir, failed: false, cru: deployment.signed.definition.capacity.cru, peakRssBytes: 0, lastReport: 0 };
+    const files = deployment.signed.definition.files;
+    const r: Running = { contractId: id, processes: [], dir, files, secrets: Object.values(secrets).filter(Boolean), failed: false, cru: deployment.signed.definition.capacity.cru, peakRssBytes: 0, lastReport: 0 };
     this.running.set(id, r);
+    // secrets fill their placeholders here only, in the process's environment (never its arguments)
+    const secretValues = Object.fromEntries(workload.secretNames(deployment.signed.definition).map((n) => [n, secrets[n] ?? '']));
     const started: Promise<void>[] = [];
     for (const p of deployment.processes) {
+      // before each process starts, every file is checked again: one swapped since the fetch never runs
+      const changed = this.changedFile(files, dir);
+      if (changed) { this.fail(r, `integrity: file ${changed} no longer matches the signed definition's hash; process ${p.name} not started`); break; }
+      const env = Object.fromEntries(Object.entries(p.env).map(([k, v]) => [k, workload.fillPlaceholders(v, secretValues)]));
       const child = spawn(p.command, p.args, {
         cwd: dir,
         // only what the definition declares, plus PATH to find the command
-        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...p.env, TFIT_IP: this.ip, NODE_OPTIONS: `--max-old-space-size=${p.limits.memoryMb}` },
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env, TFIT_IP: this.ip, NODE_OPTIONS: `--max-old-space-size=${p.limits.memoryMb}` },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       this.children.add(child);
@@ -292,7 +348,8 @@ export class SimNode {
       child.on('exit', (code, signal) => {
         if (existsSync(dir)) writeFileSync(join(dir, `${p.name}.log`), Buffer.concat(log)); // gone when canceled
         if (!this.running.has(id) || this.stopped) return; // stopped on purpose
-        const tail = Buffer.concat(log).toString().trim().split('\n').slice(-1)[0] ?? '';
+        // redacted before it is cut, so that no part of a secret survives the cut
+        const tail = workload.redact(Buffer.concat(log).toString().trim().split('\n').slice(-1)[0] ?? '', r.secrets);
         this.fail(r, `process ${p.name} exited (${signal ?? `code ${code}`})${tail ? `: ${tail.slice(0, 120)}` : ''}`);
       });
       r.processes.push({ name: p.name, child, limits: p.limits });
@@ -300,13 +357,15 @@ export class SimNode {
     return Promise.all(started).then(() => {});
   }
 
-  private fail(r: Running, reason: string): void {
+  private fail(r: Running, unredacted: string): void {
     if (r.failed) return;
     r.failed = true;
+    // a process may print its secrets: none reaches the chain or the log
+    const reason = workload.redact(unredacted, r.secrets);
     this.logger.warn('workload failed', { contractId: r.contractId, reason });
     this.stopContract(r, false);
     this.refused.set(r.contractId, reason);
-    void this.report(r.contractId, { state: 'Failed', reason });
+    void this.report(r.contractId, { state: 'Failed', reason: reason.slice(0, 250) });
   }
 
   /** Never runs the contract, and says why on chain. */
@@ -367,6 +426,7 @@ export class SimNode {
     this.unsubscribe?.();
     clearInterval(this.timer);
     clearInterval(this.sampler);
+    clearInterval(this.integrityTimer);
     for (const r of [...this.running.values()]) this.stopContract(r, false);
     await this.busy.catch(() => {});
     await this.endChildren();

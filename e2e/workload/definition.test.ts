@@ -83,6 +83,29 @@ describe('workload definitions: canonical form, validation, signatures, deployme
       expect(() => verifySignedDefinition(unsigned)).to.throw(workload.SignatureError);
     });
 
+  it('secrets: strings without a default, in env only; the deployment commits to them and keeps their placeholders for the node', () => {
+    const env = { GREETING: '{{greeting}}', TOKEN: '{{token}}' };
+    const base = helloDefinition({ processes: [{ ...helloDefinition().processes[0], env }], parameters: { ...helloDefinition().parameters, token: { type: 'string', secret: true } } });
+    expect(() => validateDefinition(base)).not.to.throw();
+    const bad = (parameters: Record<string, unknown>, args?: string[]) => () => validateDefinition({ ...base, parameters: { ...base.parameters, ...parameters }, ...(args ? { processes: [{ ...base.processes[0], args }] } : {}) });
+    expect(bad({ token: { type: 'integer', secret: true } })).to.throw(/definition.parameters.token.type: a secret is a string/);
+    expect(bad({ token: { type: 'string', secret: true, default: 'x' } })).to.throw(/definition.parameters.token.default: a secret has no default/);
+    expect(bad({ greeting: { type: 'string', required: false } })).to.throw(/definition.parameters.greeting.required: true or false, on secrets only/);
+    expect(bad({}, ['server.js', '{{token}}'])).to.throw(/args\[1\]: secret \{\{token\}\} in an argument/);
+    const signed = signDefinition(base, keyring.addFromUri('//Alice'));
+    expect(() => instantiate(signed, {})).to.throw(workload.ParameterError, /token: a required secret/);
+    expect(() => instantiate(signed, { token: 'abc' })).to.throw(workload.ParameterError, /token: a secret, given sealed, never as a parameter/);
+    expect(() => workload.checkSecrets(base, {})).to.throw(workload.ParameterError, /token: a required secret/);
+    const { commitments, openings } = workload.commitSecrets(workload.checkSecrets(base, { token: 's3cret' }));
+    const { deployment, hash } = instantiate(signed, {}, commitments);
+    expect(JSON.stringify(deployment)).not.to.include('s3cret');
+    expect(deployment.processes[0].env).to.deep.equal({ GREETING: 'hello', TOKEN: '{{token}}' });
+    expect(() => verifyDeployment(deployment, hash)).not.to.throw();
+    expect(commitments.token.commitment).to.equal(workload.commitment(openings.token));
+    // without secrets, deployments hash as before: no `secrets` field
+    expect(instantiate(signDefinition(helloDefinition(), keyring.addFromUri('//Alice'))).deployment).not.to.have.property('secrets');
+  });
+
   it('instantiates with parameters (defaults filled, values checked) into a hashed deployment', () => {
     const signed = signDefinition(helloDefinition(), keyring.addFromUri('//Expert'));
     const a = instantiate(signed, { port: 9000 });

@@ -22,9 +22,10 @@ import * as stakeholders from './modules/stakeholders.js';
 import * as to from './modules/convert.js';
 import { NewHeads } from './heads.js';
 import { candidates } from './placement.js';
-import { moveKey, notarize, readRecords, recordKey, type DeploymentRecord, type Healing, type MoveRecord } from './notary.js';
-import type { Capacity } from './workload/definition.js';
+import { moveKey, notarize, notarizeRaw, readRecords, recordKey, type DeploymentRecord, type Healing, type MoveRecord } from './notary.js';
 import type { Deployment } from './workload/signed.js';
+import { envelopeKey } from './workload/sealed.js';
+import { ownerOpenings, pointerCalls, publishForNode } from './secrets.js';
 
 export interface AgentOptions {
   /** A node silent (no uptime report) for this long is taken as gone (default 3 min; TF-Chain's nodes report every 40 min). */
@@ -60,7 +61,7 @@ export class HealingAgent {
   /** When each node last reported uptime (this agent's clock), or when the agent started. */
   private readonly lastUptime = new Map<number, number>();
   private readonly startedAt = Date.now();
-  private readonly capacities = new Map<string, Capacity>();
+  private readonly documents = new Map<string, Deployment>();
   /** When a contract may be tried again (after a failed move), by contract id. */
   private readonly retryAt = new Map<number, number>();
   private heads?: NewHeads;
@@ -161,7 +162,7 @@ export class HealingAgent {
       if (current.attempts >= this.options.maxAttempts) { degraded = `contract ${contractId}: gave up after ${current.attempts} moves (${problem})`; continue; }
       if ((this.retryAt.get(contractId) ?? 0) > Date.now()) { healing[contractId] = current; continue; }
       const others = new Set([...slots.map((s) => s.nodeId), ...current.tried]);
-      const [target] = await candidates(this.client, await this.capacityOf(record), record.placement ?? {}, others, (id) => this.heard(id));
+      const [target] = await candidates(this.client, (await this.documentOf(record)).signed.definition.capacity, record.placement ?? {}, others, (id) => this.heard(id));
       if (!target) {
         degraded = `contract ${contractId} on node ${nodeId}: ${problem}; no other node matches and has room`;
         healing[contractId] = current;
@@ -199,8 +200,12 @@ export class HealingAgent {
   private async move(record: DeploymentRecord, contractId: number, nodeId: number, target: number, episode: Healing, reason: string): Promise<MoveRecord | null> {
     const sc = this.client.api.tx.smartContractModule;
     let submitted;
+    let reseal: Awaited<ReturnType<HealingAgent['resealCalls']>> = null;
     try {
-      submitted = await this.client.submit(sc.moveContract(contractId, target), { signer: this.signer });
+      reseal = await this.resealCalls(record, target);
+      submitted = reseal
+        ? await this.client.batch([sc.moveContract(contractId, target), ...reseal.calls], { signer: this.signer })
+        : await this.client.submit(sc.moveContract(contractId, target), { signer: this.signer });
     } catch (e) {
       const retryInMs = this.options.backoffMs * 2 ** episode.attempts;
       this.retryAt.set(contractId, Date.now() + retryInMs);
@@ -210,6 +215,8 @@ export class HealingAgent {
     const ev = submitted.events.find((e) => this.client.api.events.smartContractModule.ContractMoved.is(e.event));
     if (!ev) throw new TfitError(`move of contract ${contractId}: no ContractMoved event`);
     const newId = (ev.event.data as unknown as [unknown, unknown, { toNumber(): number }])[2].toNumber();
+    // another contract took the predicted id meanwhile: point the new contract at its secrets now
+    if (reseal && reseal.predicted !== newId) await notarizeRaw(this.client, this.signer, envelopeKey(newId), reseal.address);
     const move: MoveRecord = {
       n: (record.moves ?? 0) + 1, from: { contractId, nodeId }, to: { contractId: newId, nodeId: target }, reason,
       block: submitted.blockHash, at: new Date().toISOString(),
@@ -251,14 +258,28 @@ export class HealingAgent {
     return record;
   }
 
-  /** The capacity the deployment's definition needs (from its document in the content store, hash-checked). */
-  private async capacityOf(record: DeploymentRecord): Promise<Capacity> {
-    let c = this.capacities.get(record.deploymentHash);
-    if (!c) {
-      const doc = JSON.parse(new TextDecoder().decode(await getContent(this.storeUrl, record.deploymentHash))) as Deployment;
-      c = doc.signed.definition.capacity;
-      this.capacities.set(record.deploymentHash, c);
+  /** The deployment's document (from the content store, hash-checked): its capacity and secrets' commitments. */
+  private async documentOf(record: DeploymentRecord): Promise<Deployment> {
+    let doc = this.documents.get(record.deploymentHash);
+    if (!doc) {
+      doc = JSON.parse(new TextDecoder().decode(await getContent(this.storeUrl, record.deploymentHash))) as Deployment;
+      this.documents.set(record.deploymentHash, doc);
     }
-    return c;
+    return doc;
+  }
+
+  /**
+   * The calls that give the contract the move creates its sealed secrets: re-sealed for
+   * `target` from the consumer's own copy (never from the old node), pointed at under the id
+   * the new contract will get. None when the deployment has no secrets.
+   */
+  private async resealCalls(record: DeploymentRecord, target: number): Promise<{ calls: ReturnType<typeof pointerCalls>; predicted: number; address: string } | null> {
+    const commitments = (await this.documentOf(record)).secrets;
+    if (!commitments || Object.keys(commitments).length === 0) return null;
+    const openings = await ownerOpenings(this.client, this.storeUrl, this.signer, record.deploymentId, record.deploymentHash, commitments);
+    if (!openings) throw new TfitError(`deployment ${record.deploymentId} has secrets but no sealed copy for its owner: cannot re-seal them`);
+    const address = await publishForNode(this.client, this.storeUrl, record.deploymentHash, target, openings);
+    const predicted = await contracts.nextContractId(this.client);
+    return { calls: pointerCalls(this.client, [{ key: envelopeKey(predicted), address }]), predicted, address };
   }
 }

@@ -29,6 +29,7 @@ export type * from './modules/types.js';
 // workload definitions and deployments
 export * as workload from './workload/index.js';
 export { putContent, getContent, ContentStoreError } from './content.js';
+export * as sealed from './secrets.js';
 // the catalog: signed definitions anchored in TFKVStore, verified on every read
 export * as catalog from './catalog.js';
 export { CatalogError, type CatalogEntry, type CatalogErrorKind, type SearchQuery } from './catalog.js';

@@ -85,11 +85,16 @@ export async function readMoves(client: TfitClient, owner: string, record: Deplo
  * Writes `value` under `key`. A connection lost on the way is waited out (the client
  * reconnects by itself) and the value written again: setting the same value twice is harmless.
  */
-export async function notarize(client: TfitClient, signer: KeyringPair, key: string, value: unknown, timeoutMs = 60_000): Promise<void> {
+export function notarize(client: TfitClient, signer: KeyringPair, key: string, value: unknown, timeoutMs = 60_000): Promise<void> {
+  return notarizeRaw(client, signer, key, JSON.stringify(value), timeoutMs);
+}
+
+/** As notarize, with the value as given (not JSON-encoded). */
+export async function notarizeRaw(client: TfitClient, signer: KeyringPair, key: string, value: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      return void (await kv.kvSet(client, { signer, key, value: JSON.stringify(value) }));
+      return void (await kv.kvSet(client, { signer, key, value }));
     } catch (e) {
       if (!(e instanceof ConnectionError) || Date.now() > deadline) throw e;
       client.logger.warn('chain unreachable; notarizing again once reconnected', { key });

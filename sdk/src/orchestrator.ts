@@ -11,6 +11,9 @@ import { ModuleError, TfitError } from './errors.js';
 import { putContent, getContent } from './content.js';
 import * as contracts from './modules/contracts.js';
 import * as stakeholders from './modules/stakeholders.js';
+import { checkSecrets, secretNames } from './workload/signed.js';
+import { commitSecrets, envelopeKey, ownerEnvelopeKey, type SecretOpening } from './workload/sealed.js';
+import { pointerCalls, publishForNode, publishForOwner } from './secrets.js';
 import { notarize, readMoves, readRecord, recordKey, type DeploymentRecord, type MoveRecord } from './notary.js';
 import { selectNodes, type Placement } from './placement.js';
 import { canonicalBytes } from './workload/canonical.js';
@@ -23,6 +26,8 @@ export interface Requirements extends Placement {
   nodes?: number;
   /** Values for the definition's parameters. */
   parameters?: Record<string, unknown>;
+  /** Values for the definition's secret parameters: sealed to the chosen nodes (and to the consumer), never published. */
+  secrets?: Record<string, string>;
 }
 
 export interface DeployOptions {
@@ -73,7 +78,9 @@ export class Orchestrator {
       if (!(options.stakeholders ?? []).includes(Number(twin))) throw new TfitError(`role "${role}" is for twin ${twin}, who is not a stakeholder`);
       if (!/^[\w .-]{1,32}$/.test(role)) throw new TfitError(`role "${role}": 1 to 32 letters, digits, spaces, ".", "_" or "-"`);
     }
-    const { deployment, hash } = instantiate(signed, requirements.parameters ?? {});
+    const secretValues = checkSecrets(signed.definition, requirements.secrets ?? {});
+    const { commitments, openings } = commitSecrets(secretValues);
+    const { deployment, hash } = instantiate(signed, requirements.parameters ?? {}, commitments);
     for (const f of signed.definition.files) await getContent(this.storeUrl, f.blake2_256).catch((e) => { throw new TfitError(`file ${f.name} is not in the content store: ${(e as Error).message}`); });
     await putContent(this.storeUrl, canonicalBytes(deployment));
     step({ step: 'published', deploymentHash: hash });
@@ -84,7 +91,8 @@ export class Orchestrator {
     const twins = options.stakeholders ?? [];
     const threshold = options.threshold ?? twins.length;
     const roles = options.roles && Object.keys(options.roles).length ? { ...options.roles } : undefined;
-    const record = { ...(await this.createContracts(hash, nodeIds, twins, threshold)), placement, ...(roles ? { roles } : {}) };
+    const sealed = secretNames(signed.definition).length ? await this.sealFor(hash, nodeIds, openings) : null;
+    const record = { ...(await this.createContracts(hash, nodeIds, twins, threshold, sealed)), placement, ...(roles ? { roles } : {}) };
     step({ step: 'contracts-created', deploymentId: record.deploymentId, contractIds: record.contracts.map((c) => c.contractId) });
     if (twins.length) step({ step: 'awaiting-approval', deploymentId: record.deploymentId, stakeholders: twins, threshold });
     await this.notarize(record);
@@ -124,18 +132,38 @@ export class Orchestrator {
   }
 
   /** One atomic batch: a contract per node, the deployment grouping, the stakeholders. Retries if another contract took the ids. */
-  private async createContracts(hash: string, nodeIds: number[], twins: number[], threshold: number): Promise<DeploymentRecord> {
+  /** Each node's envelope and the consumer's own copy, published; their content addresses. */
+  private async sealFor(hash: string, nodeIds: number[], openings: Record<string, SecretOpening>): Promise<{ nodes: string[]; owner: string }> {
+    const nodes = [];
+    for (const nodeId of nodeIds) nodes.push(await publishForNode(this.client, this.storeUrl, hash, nodeId, openings));
+    return { nodes, owner: await publishForOwner(this.storeUrl, hash, this.signer, openings) };
+  }
+
+  /**
+   * One atomic batch: a contract per node, the deployment grouping, the stakeholders, and
+   * each contract's pointer to its sealed secrets. Retries if another contract took the ids.
+   */
+  private async createContracts(hash: string, nodeIds: number[], twins: number[], threshold: number, sealed: { nodes: string[]; owner: string } | null): Promise<DeploymentRecord> {
     const sc = this.client.api.tx.smartContractModule;
     for (let attempt = 0; ; attempt++) {
       const first = await contracts.nextContractId(this.client);
       const ids = nodeIds.map((_, i) => first + i);
+      const pointers = sealed ? [...ids.map((id, i) => ({ key: envelopeKey(id), address: sealed.nodes[i] })), { key: ownerEnvelopeKey(first), address: sealed.owner }] : [];
       const calls = [
         ...nodeIds.map((nodeId) => contracts.nodeContractTx(this.client, { nodeId, deploymentHash: hash, deploymentData: 'tfit.deployment/v1' })),
         ...(ids.length > 1 ? [sc.createDeployment(ids)] : []),
         ...(twins.length ? [sc.addStakeholders(first, twins, threshold)] : []),
+        ...pointerCalls(this.client, pointers),
       ];
       try {
-        await this.client.batch(calls, { signer: this.signer });
+        const r = await this.client.batch(calls, { signer: this.signer });
+        // a lone contract without stakeholders has no call that fails on a raced id: check the id it got
+        const got = r.events.filter((e) => this.client.api.events.smartContractModule.ContractCreated.is(e.event)).map((e) => (e.event.data[0] as unknown as { contractId: { toNumber(): number } }).contractId.toNumber());
+        if (got.join() !== ids.join()) {
+          if (attempt >= 3) throw new TfitError(`contracts got ids ${got.join(', ')}, expected ${ids.join(', ')}`);
+          await this.client.batch(got.map((id) => sc.cancelContract(id)), { signer: this.signer });
+          continue;
+        }
         return { deploymentId: first, deploymentHash: hash, contracts: ids.map((contractId, i) => ({ contractId, nodeId: nodeIds[i] })), stakeholders: twins, threshold, phase: twins.length ? 'awaiting-approval' : 'approved' };
       } catch (e) {
         // someone else's contract took an id between our read and our batch: read again

@@ -88,7 +88,23 @@ async function invalidReason(api: ApiPromise, tx: Tx): Promise<InvalidKind> {
   return kind;
 }
 
+/**
+ * Signs, sends and follows `tx`. With a managed nonce (none given), a transaction refused as
+ * stale, because another process used the account meanwhile, is signed again with the
+ * chain's next nonce and sent once more: a stale transaction was never included, so this
+ * cannot apply it twice.
+ */
 export async function submit(ctx: SubmitContext, tx: Tx, options: SubmitOptions): Promise<Submitted> {
+  try {
+    return await submitOnce(ctx, tx, options);
+  } catch (e) {
+    if (options.nonce !== undefined || !(e instanceof InvalidTransactionError) || e.kind !== 'stale') throw e;
+    ctx.logger.debug('nonce was stale (the account was used elsewhere): signing again with the next nonce', { address: options.signer.address });
+    return submitOnce(ctx, tx, options);
+  }
+}
+
+async function submitOnce(ctx: SubmitContext, tx: Tx, options: SubmitOptions): Promise<Submitted> {
   const { api, nonces, logger } = ctx;
   const address = options.signer.address;
   const timeoutMs = options.timeoutMs ?? ctx.submitTimeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -2,13 +2,25 @@
 import type { TfitClient } from '../client.js';
 import type { Submitted } from '../submit.js';
 import type { Signed } from './grid.js';
+import { stringToU8a, u8aToHex } from '@polkadot/util';
+
+/** Text as the hex of its UTF-8 bytes: the one form polkadot-js takes as exactly those bytes for a Bytes argument. */
+const utf8Hex = (text: string) => u8aToHex(stringToU8a(text));
+
+/**
+ * The TFKVStore.set call for text `key` and `value`, as UTF-8 bytes (polkadot-js would
+ * read a string that looks like hex, a "0x…" content address say, as the bytes it spells).
+ */
+export function kvSetTx(client: TfitClient, key: string, value: string) {
+  return client.api.tx.tfkvStore.set(utf8Hex(key), utf8Hex(value));
+}
 
 export function kvSet(client: TfitClient, o: Signed & { key: string; value: string }): Promise<Submitted> {
-  return client.submit(client.api.tx.tfkvStore.set(o.key, o.value), o);
+  return client.submit(kvSetTx(client, o.key, o.value), o);
 }
 
 export function kvDelete(client: TfitClient, o: Signed & { key: string }): Promise<Submitted> {
-  return client.submit(client.api.tx.tfkvStore.delete(o.key), o);
+  return client.submit(client.api.tx.tfkvStore.delete(utf8Hex(o.key)), o);
 }
 
 /** The value `address` stored under `key`, or null. */

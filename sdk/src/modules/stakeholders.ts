@@ -5,7 +5,7 @@ import * as to from './convert.js';
 import type { Signed } from './grid.js';
 import type { Consensus, WorkloadState } from './types.js';
 import * as grid from './grid.js';
-import { kvGet } from './kv.js';
+import { kvGet, kvSetTx } from './kv.js';
 
 export function addStakeholders(client: TfitClient, o: Signed & { contractId: number; twins: number[]; threshold: number }): Promise<Submitted> {
   return client.submit(client.api.tx.smartContractModule.addStakeholders(o.contractId, o.twins, o.threshold), o);
@@ -22,7 +22,7 @@ export const noteKey = (deploymentId: number) => `tfit/approvals/${deploymentId}
 export async function approve(client: TfitClient, o: Signed & { contractId: number; note?: string }): Promise<Submitted> {
   const approval = client.api.tx.smartContractModule.approveContract(o.contractId);
   if (o.note === undefined) return client.submit(approval, o);
-  return client.batch([approval, client.api.tx.tfkvStore.set(noteKey(await approvalUnitOf(client, o.contractId)), o.note)], o);
+  return client.batch([approval, kvSetTx(client, noteKey(await approvalUnitOf(client, o.contractId)), o.note)], o);
 }
 
 /** Each stakeholder's vote on the unit of `contractId`, with its role label (from `roles`) and approval note or rejection reason. */

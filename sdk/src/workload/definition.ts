@@ -12,7 +12,16 @@ import { TfitError } from '../errors.js';
 export const DEFINITION_FORMAT = 'tfit.workload/v1';
 
 export type ParameterType = 'string' | 'integer' | 'boolean';
-export interface Parameter { type: ParameterType; description?: string; default?: string | number | boolean; min?: number; max?: number; pattern?: string }
+export interface Parameter {
+  type: ParameterType; description?: string; default?: string | number | boolean; min?: number; max?: number; pattern?: string;
+  /**
+   * A secret (a string, no default): sealed to the chosen nodes, never in plaintext in the
+   * deployment (see workload/sealed.ts); usable in `env` only (arguments are visible to `ps`).
+   */
+  secret?: boolean;
+  /** Secrets only: whether the consumer must give it (default true); an optional one not given is "". */
+  required?: boolean;
+}
 export interface WorkloadFile { name: string; size: number; blake2_256: string; source?: string }
 export interface Limits { memoryMb: number; cpuSeconds?: number }
 export interface Process { name: string; command: string; args: string[]; env: Record<string, string>; limits: Limits }
@@ -90,13 +99,21 @@ export function validateDefinition(doc: unknown): Definition {
   if (c.object(d.expert, 'definition.expert', { required: ['twinId'] })) c.integer((d.expert as Record<string, unknown>).twinId, 'definition.expert.twinId', 1);
 
   const params = new Set<string>();
+  const secrets = new Set<string>();
   if (c.object(d.parameters, 'definition.parameters', { required: [], optional: Object.keys((d.parameters as object) ?? {}) })) {
     for (const [name, p] of Object.entries(d.parameters as Record<string, unknown>)) {
       const path = `definition.parameters.${name}`;
       if (!/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(name)) c.add(path, 'parameter names are identifiers');
       params.add(name);
-      if (!c.object(p, path, { required: ['type'], optional: ['description', 'default', 'min', 'max', 'pattern'] })) continue;
+      if (!c.object(p, path, { required: ['type'], optional: ['description', 'default', 'min', 'max', 'pattern', 'secret', 'required'] })) continue;
       const q = p as Record<string, unknown>;
+      if (q.secret !== undefined && typeof q.secret !== 'boolean') c.add(`${path}.secret`, 'expected true or false');
+      if (q.secret === true) {
+        secrets.add(name);
+        if (q.type !== 'string') c.add(`${path}.type`, 'a secret is a string');
+        if (q.default !== undefined) c.add(`${path}.default`, 'a secret has no default (it would be public)');
+      }
+      if (q.required !== undefined && (typeof q.required !== 'boolean' || q.secret !== true)) c.add(`${path}.required`, 'true or false, on secrets only (other parameters are required unless they have a default)');
       if (!['string', 'integer', 'boolean'].includes(q.type as string)) c.add(`${path}.type`, 'expected "string", "integer" or "boolean"');
       if (q.default !== undefined) {
         const problem = parameterProblem(q as unknown as Parameter, q.default);
@@ -131,7 +148,11 @@ export function validateDefinition(doc: unknown): Definition {
     c.string(proc.command, `${path}.command`);
     const texts: [string, unknown][] = [];
     if (!Array.isArray(proc.args)) c.add(`${path}.args`, 'expected an array of strings');
-    else proc.args.forEach((a, j) => (typeof a === 'string' ? texts.push([`${path}.args[${j}]`, a]) : c.add(`${path}.args[${j}]`, 'expected a string')));
+    else proc.args.forEach((a, j) => {
+      if (typeof a !== 'string') return c.add(`${path}.args[${j}]`, 'expected a string');
+      texts.push([`${path}.args[${j}]`, a]);
+      for (const m of a.matchAll(PLACEHOLDER)) if (secrets.has(m[1])) c.add(`${path}.args[${j}]`, `secret {{${m[1]}}} in an argument (visible to ps): use it in env`);
+    });
     if (c.object(proc.env, `${path}.env`, { required: [], optional: Object.keys((proc.env as object) ?? {}) }))
       for (const [k, v] of Object.entries(proc.env as Record<string, unknown>)) {
         if (!/^[A-Z_][A-Z0-9_]*$/.test(k)) c.add(`${path}.env.${k}`, 'environment names are UPPER_SNAKE_CASE');
@@ -173,5 +194,6 @@ export function parameterProblem(p: Parameter, value: unknown): string | null {
 
 /** Replaces `{{name}}` with parameter values. */
 export function fillPlaceholders(text: string, values: Record<string, string | number | boolean>): string {
-  return text.replace(PLACEHOLDER, (_, name: string) => String(values[name]));
+  // a placeholder without a value stays: secrets are filled in by the node, after it opens them
+  return text.replace(PLACEHOLDER, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }

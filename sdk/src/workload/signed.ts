@@ -10,6 +10,7 @@ import { stringToU8a, u8aConcat, u8aToHex, hexToU8a } from '@polkadot/util';
 import { TfitError } from '../errors.js';
 import { documentHash } from './canonical.js';
 import { fillPlaceholders, parameterProblem, validateDefinition, type Definition, type Process } from './definition.js';
+import type { SecretCommitment } from './sealed.js';
 
 export const DEPLOYMENT_FORMAT = 'tfit.deployment/v1';
 
@@ -23,8 +24,28 @@ export interface Deployment {
   definitionHash: string;
   signed: SignedDefinition;
   parameters: Record<string, string | number | boolean>;
-  /** The definition's processes with parameters filled in: exactly what a node runs. */
+  /** The definition's processes with parameters filled in (secrets' placeholders stay: the node fills them): exactly what a node runs. */
   processes: Process[];
+  /** Present when the definition has secrets: a commitment per secret given (workload/sealed.ts), never the value. */
+  secrets?: Record<string, SecretCommitment>;
+}
+
+/** The names of the definition's secret parameters. */
+export const secretNames = (d: Definition): string[] => Object.entries(d.parameters).filter(([, p]) => p.secret).map(([n]) => n);
+
+/** The consumer's secret values, checked (required ones present, patterns); throws ParameterError listing every problem. */
+export function checkSecrets(definition: Definition, given: Record<string, string>): Record<string, string> {
+  const problems: string[] = [];
+  const names = new Set(secretNames(definition));
+  for (const name of Object.keys(given)) if (!names.has(name)) problems.push(`${name}: not a secret of ${definition.name}`);
+  for (const name of names) {
+    const p = definition.parameters[name];
+    if (!(name in given)) { if (p.required !== false) problems.push(`${name}: a required secret (give it with --secret ${name}=@FILE)`); continue; }
+    const problem = parameterProblem(p, given[name]);
+    if (problem) problems.push(`${name}: ${problem}`); // the problem never quotes the value
+  }
+  if (problems.length) throw new ParameterError(problems);
+  return given;
 }
 
 export class SignatureError extends TfitError {}
@@ -61,8 +82,12 @@ export function verifySignedDefinition(signed: SignedDefinition): string {
 export function resolveParameters(definition: Definition, given: Record<string, unknown>): Record<string, string | number | boolean> {
   const problems: string[] = [];
   const out: Record<string, string | number | boolean> = {};
-  for (const name of Object.keys(given)) if (!(name in definition.parameters)) problems.push(`${name}: not a parameter of ${definition.name}`);
+  for (const name of Object.keys(given)) {
+    if (!(name in definition.parameters)) problems.push(`${name}: not a parameter of ${definition.name}`);
+    else if (definition.parameters[name].secret) problems.push(`${name}: a secret, given sealed, never as a parameter`);
+  }
   for (const [name, p] of Object.entries(definition.parameters)) {
+    if (p.secret) continue;
     const value = name in given ? given[name] : p.default;
     if (value === undefined) { problems.push(`${name}: required (no default)`); continue; }
     const problem = parameterProblem(p, value);
@@ -73,16 +98,23 @@ export function resolveParameters(definition: Definition, given: Record<string, 
   return out;
 }
 
-/** A deployment of a signed definition; `hash` is the contract's deployment_hash. */
-export function instantiate(signed: SignedDefinition, parameters: Record<string, unknown> = {}): { deployment: Deployment; hash: `0x${string}` } {
+/**
+ * A deployment of a signed definition; `hash` is the contract's deployment_hash. `secrets`
+ * are the commitments of the secrets given (workload/sealed.ts commitSecrets).
+ */
+export function instantiate(signed: SignedDefinition, parameters: Record<string, unknown> = {}, secrets: Record<string, SecretCommitment> = {}): { deployment: Deployment; hash: `0x${string}` } {
   const definitionHash = verifySignedDefinition(signed);
   const values = resolveParameters(signed.definition, parameters);
+  const names = secretNames(signed.definition);
+  const unknown = Object.keys(secrets).filter((n) => !names.includes(n));
+  const missing = names.filter((n) => signed.definition.parameters[n].required !== false && !(n in secrets));
+  if (unknown.length || missing.length) throw new ParameterError([...unknown.map((n) => `${n}: not a secret of ${signed.definition.name}`), ...missing.map((n) => `${n}: a required secret`)]);
   const processes = signed.definition.processes.map((p) => ({
     ...p,
     args: p.args.map((a) => fillPlaceholders(a, values)),
     env: Object.fromEntries(Object.entries(p.env).map(([k, v]) => [k, fillPlaceholders(v, values)])),
   }));
-  const deployment: Deployment = { format: DEPLOYMENT_FORMAT, definitionHash, signed, parameters: values, processes };
+  const deployment: Deployment = { format: DEPLOYMENT_FORMAT, definitionHash, signed, parameters: values, processes, ...(names.length ? { secrets } : {}) };
   return { deployment, hash: documentHash(deployment) };
 }
 
@@ -90,6 +122,6 @@ export function instantiate(signed: SignedDefinition, parameters: Record<string,
 export function verifyDeployment(deployment: Deployment, expectedHash: string): void {
   if (documentHash(deployment) !== expectedHash) throw new SignatureError(`the deployment's hash is not ${expectedHash}`);
   if (deployment.format !== DEPLOYMENT_FORMAT) throw new SignatureError(`unknown deployment format ${String(deployment.format)}`);
-  const again = instantiate(deployment.signed, deployment.parameters);
+  const again = instantiate(deployment.signed, deployment.parameters, deployment.secrets ?? {});
   if (again.hash !== expectedHash) throw new SignatureError('the deployment does not follow from its signed definition and parameters');
 }
