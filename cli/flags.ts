@@ -95,6 +95,7 @@ export const COMMANDS: Record<string, Command> = {
   nodes: { usage: ['tfit nodes [--min N --timeout 300]'], summary: 'the grid: nodes, capacity, power state', flags: ['min', 'timeout', ...CHAIN] },
   watch: { usage: ['tfit watch'], summary: 'print TfgridModule and SmartContractModule events as they happen (Ctrl-C stops)', flags: [...CHAIN] },
   'node-sim': { usage: ['tfit node-sim --store URL --farm ID [--count 1] [--fund-from //Alice] [--dir DIR] [--key-prefix //ZosNode] [--uptime-interval 60] [--integrity-interval 5]'], summary: 'simulated Zero-OS nodes that register and run workloads (Ctrl-C stops)', flags: ['store', 'farm', 'count', 'fund-from', 'dir', 'key-prefix', 'uptime-interval', 'integrity-interval', ...CHAIN] },
+  ui: { usage: ['tfit ui [--port N] [--endpoint ws://…] [--store URL]'], summary: 'the web app for stakeholders and consumers: review and sign off, follow a deployment, the grid (Ctrl-C stops)', flags: ['port', 'store', 'endpoint', 'json'] },
   agent: { usage: ['tfit agent --store URL --key KEY [--uptime-window 180] [--max-attempts 3] [--backoff 2]'], summary: "self-healing: keeps the key's deployments running, moving a contract off a dead or failed node (Ctrl-C stops)", flags: ['store', 'key', 'key-type', 'uptime-window', 'max-attempts', 'backoff', ...CHAIN] },
 };
 

@@ -8,6 +8,7 @@
  */
 import { existsSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { blake2AsHex } from '@polkadot/util-crypto';
 import {
@@ -269,6 +270,17 @@ async function main(): Promise<number> {
     case 'watch': await watch(); return 0;
     case 'node-sim': await nodeSim(); return 0;
     case 'agent': await agentCommand(flags, logger, forever); return 0;
+    case 'ui': {
+      // the web app ships with the repository (web/), not with the packed CLI
+      const serve = new URL('../web/serve.ts', import.meta.url);
+      if (!existsSync(fileURLToPath(serve))) throw new UsageError('tfit ui runs from a clone of the tfit repository (the web app is built there by npm run build:web)');
+      const { startUiServer } = await import(serve.href) as { startUiServer(o: { endpoint: string; store: string; port?: number }): Promise<{ url: string; close(): Promise<void> }> };
+      const ui = await startUiServer({ endpoint: flags.endpoint!, store: need(flags.store, '--store'), port: flags.port ? int(flags.port, '--port') : 0 });
+      out(`web app at ${ui.url} (chain ${flags.endpoint}, store ${flags.store}; Ctrl-C stops)`, { url: ui.url });
+      await forever();
+      await ui.close();
+      return 0;
+    }
   }
   return 2;
 }

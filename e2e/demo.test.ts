@@ -9,6 +9,7 @@ describe('demo (npm start / npm run demo)', () => {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/demo.ts'], { timeout: 150_000 });
     // only tfit's own lines: none of polkadot-js's (RPC-CORE disconnects, API/INIT, version warnings)
     expect(`${stdout}${stderr}`).not.to.match(POLKADOT_LINE);
+    expect(stdout).to.match(/web app at http:\/\/127\.0\.0\.1:\d+\/\?as=Eve/);
     expect(stdout).to.match(/awaiting 2 of stakeholders/);
     expect(stdout).to.match(/eve approves deployment 1/);
     expect(stdout).to.match(/3bot\s+approved/);

@@ -13,6 +13,7 @@ import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { startLocalChain } from '../localchain/index.js';
 import { startContentStore } from '../zos/store.js';
+import { startUiServer, type UiServer } from '../web/serve.js';
 import { SimNode } from '../zos/node.js';
 import { freePort, fetchWhenListening } from '../zos/net.js';
 import { connect, grid, contracts, stakeholders, balances, workload, putContent, Orchestrator, type DeployStep } from '@tfit/sdk';
@@ -44,10 +45,14 @@ const chain = await startLocalChain({ port: 0 });
 const store = await startContentStore({ dir: join(dir, 'store') });
 const client = await connect({ endpoint: chain.endpoint });
 const nodes: SimNode[] = [];
+let ui: UiServer | undefined;
 let ok = false;
 try {
   line('chain', `local TF-Chain emulation at ${chain.endpoint}`);
   line('store', `content store at ${store.url}`);
+  // the web app (built by npm run build:web): open it to watch the deployment and review it as Eve or Ferdie
+  ui = await startUiServer({ endpoint: chain.endpoint, store: store.url }).catch((e) => { line('web', `no web app: ${(e as Error).message}`); return undefined; });
+  if (ui) line('web', `web app at ${ui.url}?as=Eve (open it while the demo runs)`);
   const sr = new Keyring({ type: 'sr25519' });
   const [farmer, expert, consumer, eve, ferdie, bob] = ['//Alice', '//Charlie', '//Dave', '//Eve', '//Ferdie', '//Bob'].map((u) => sr.addFromUri(u));
   const ed = new Keyring({ type: 'ed25519' });
@@ -137,6 +142,7 @@ try {
   line('demo', `FAILED: ${(e as Error).message}`);
 } finally {
   for (const n of nodes) await n.stop();
+  await ui?.close();
   await client.close();
   await store.close();
   await chain.close();

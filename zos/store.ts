@@ -56,6 +56,8 @@ export async function startContentStore(options: ContentStoreOptions): Promise<C
   const pathOf = (hash: string) => join(options.dir, hash);
 
   const server = createServer(async (req, res) => {
+    // content is public and self-verifying (addressed by its hash): any page may read it
+    res.setHeader('access-control-allow-origin', '*');
     try {
       const m = /^\/content\/([^/?]+)$/.exec(req.url ?? '');
       if (!m) return reply(res, 404, { error: 'not found: use /content/<0x blake2-256 hash>' });

@@ -75,7 +75,7 @@ export interface SearchQuery {
 interface Anchor { d: string; c: string; s: CatalogStatus; r?: string }
 
 const HASH = /^0x[0-9a-f]{64}$/;
-const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
+const byteLength = (text: string) => new TextEncoder().encode(text).length;
 
 export const catalogKey = (name: string, version: string) => `${KEY_PREFIX}${name}@${version}`;
 

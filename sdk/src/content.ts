@@ -21,7 +21,7 @@ async function request(url: string, init: RequestInit, timeoutMs: number): Promi
 /** Stores `bytes`; resolves to their hash. */
 export async function putContent(storeUrl: string, bytes: Uint8Array, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<`0x${string}`> {
   const hash = blake2AsHex(bytes, 256) as `0x${string}`;
-  const res = await request(`${storeUrl}/content/${hash}`, { method: 'PUT', body: Buffer.from(bytes) }, timeoutMs);
+  const res = await request(`${storeUrl}/content/${hash}`, { method: 'PUT', body: bytes as Uint8Array<ArrayBuffer> }, timeoutMs);
   if (res.status !== 201 && res.status !== 200) {
     const detail = await res.json().catch(() => ({ error: res.statusText })) as { error?: string };
     throw new ContentStoreError(res.status, `content store refused ${hash}: ${detail.error ?? res.statusText}`);

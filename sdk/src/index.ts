@@ -30,6 +30,7 @@ export type * from './modules/types.js';
 export * as workload from './workload/index.js';
 export { putContent, getContent, ContentStoreError } from './content.js';
 export * as sealed from './secrets.js';
+export { estimateCost, computeUnits, storageUnits, type CostEstimate } from './pricing.js';
 // the catalog: signed definitions anchored in TFKVStore, verified on every read
 export * as catalog from './catalog.js';
 export { CatalogError, type CatalogEntry, type CatalogErrorKind, type SearchQuery } from './catalog.js';
