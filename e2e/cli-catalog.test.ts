@@ -1,29 +1,15 @@
 // @target fresh-chopsticks: genesis ids and balances, Chopsticks dev RPCs (see e2e/support/target-hooks.ts)
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { startLocalChain, type LocalChain } from '../localchain/index.js';
 import { startContentStore, type ContentStore } from '../zos/store.js';
 import { idleWorkload } from '../zos/fixtures.js';
 import { connect, grid, type TfitClient } from '@tfit/sdk';
-
-const CLI = ['--import', 'tsx', 'cli/tfit.ts'];
-
-/** Runs tfit; resolves to { code, stdout, stderr } (never rejects on a non-zero exit). */
-async function tfit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...CLI, ...args], { timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+import { tfit } from './support/cli.js';
 
 /** `tfit catalog` publish / search / show / withdraw, and `tfit deploy NAME@VERSION` refusing what does not verify. */
 describe('tfit CLI: catalog', () => {

@@ -1,28 +1,15 @@
 import { expect } from 'chai';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { startLocalChain, type LocalChain } from '../localchain/index.js';
 import { startContentStore, type ContentStore } from '../zos/store.js';
 import { fetchWhenListening, freePort } from '../zos/net.js';
 import { connect, grid, type TfitClient } from '@tfit/sdk';
-
-const CLI = ['--import', 'tsx', 'cli/tfit.ts'];
-
-/** Runs tfit; resolves to { code, stdout, stderr } (never rejects on a non-zero exit). */
-async function tfit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...CLI, ...args], { timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+import { CLI, tfit } from './support/cli.js';
 
 /** The tfit CLI through the whole flow, against a chain, a store and a node-sim it starts. */
 describe('tfit CLI', () => {

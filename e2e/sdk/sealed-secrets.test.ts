@@ -1,10 +1,8 @@
 // @target fresh-chopsticks: genesis ids and balances (see e2e/support/target-hooks.ts)
 import { expect } from 'chai';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { u8aToHex, stringToU8a } from '@polkadot/util';
@@ -17,9 +15,10 @@ import {
   connect, grid, kv, stakeholders, workload, putContent, getContent, Orchestrator, HealingAgent, readRecords,
   type TfitClient, type Logger, type AgentEvent,
 } from '@tfit/sdk';
+import { tfit as runTfit, type CliResult } from '../support/cli.js';
+import { waitFor } from '../support/wait.js';
 
 const GIB = 1024n ** 3n;
-const CLI = ['--import', 'tsx', 'cli/tfit.ts'];
 const INTEGRITY_MS = 500;
 /** The secret: random, so that finding it anywhere can only mean it leaked. */
 const SECRET = `pw-${u8aToHex(crypto.getRandomValues(new Uint8Array(12))).slice(2)}`;
@@ -50,28 +49,15 @@ describe('sealed secrets and continuous integrity', function () {
   let swapBeforeStart: string | null = null;
   const logger: Logger = Object.fromEntries(['debug', 'info', 'warn', 'error'].map((l) => [l, (m: string, c?: unknown) => logged.push(`${l} ${m} ${JSON.stringify(c ?? {})}`)])) as unknown as Logger;
 
-  const until = async <T>(what: string, f: () => Promise<T | undefined | null | false>, ms = 60_000): Promise<T> => {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const v = await f();
-      if (v) return v;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
+  const until = <T>(what: string, f: () => Promise<T | undefined | null | false>, ms = 60_000) => waitFor(what, f, ms);
   const nodeById = (id: number) => nodes.find((n) => n.nodeId === id)!;
   const sandbox = (nodeId: number, contractId: number) => join(dir, `node${nodeKeys.findIndex((k) => k.address === nodeById(nodeId).options.key.address) + 1}`, `contract-${contractId}`);
   const failedReason = async (contractId: number) => { const s = await stakeholders.workloadStateOf(client, contractId); return s?.state === 'Failed' ? s.reason : null; };
-  async function tfit(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [...CLI, ...args], { timeout: 120_000 });
-      cliOutput.push(stdout, stderr);
-      return { code: 0, stdout, stderr };
-    } catch (e) {
-      const err = e as { code: number; stdout: string; stderr: string };
-      cliOutput.push(err.stdout, err.stderr);
-      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-    }
+  /** tfit, with everything it printed kept for the search for the secret. */
+  async function tfit(...args: string[]): Promise<CliResult> {
+    const r = await runTfit(...args);
+    cliOutput.push(r.stdout, r.stderr);
+    return r;
   }
 
   before(async () => {

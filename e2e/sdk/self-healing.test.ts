@@ -14,9 +14,10 @@ import { idleWorkload } from '../../zos/fixtures.js';
 import {
   connect, grid, stakeholders, workload, putContent, Orchestrator, HealingAgent, readMoves, type TfitClient, type AgentEvent,
 } from '@tfit/sdk';
+import { CLI } from '../support/cli.js';
+import { waitFor } from '../support/wait.js';
 
 const GIB = 1024n ** 3n;
-const CLI = ['--import', 'tsx', 'cli/tfit.ts'];
 /** A node silent this long is gone: the nodes here report uptime every second. */
 const WINDOW_S = 4;
 /** The bound the issue asks us to state: from a node's death to the workload running elsewhere. */
@@ -60,15 +61,7 @@ describe('self-healing: the agent moves contracts off dead and failed nodes', fu
     inProcess.push(n);
     return n;
   };
-  const until = async <T>(what: string, f: () => Promise<T | undefined | null | false>, ms = 60_000): Promise<T> => {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const v = await f();
-      if (v) return v;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  };
+  const until = <T>(what: string, f: () => Promise<T | undefined | null | false>, ms = 60_000) => waitFor(what, f, ms);
   const best = async () => (await client.api.rpc.chain.getHeader()).number.toNumber();
 
   before(async () => {

@@ -13,6 +13,7 @@ import { SimNode } from '../../zos/node.js';
 import { idleWorkload } from '../../zos/fixtures.js';
 import { startUiServer, WEB_DIST, type UiServer } from '../../web/serve.js';
 import { connect, grid, stakeholders, workload, putContent, Orchestrator, type TfitClient, type DeploymentRecord } from '@tfit/sdk';
+import { waitFor } from '../support/wait.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const RESULTS = join('web', 'results');
@@ -61,9 +62,9 @@ describe('web app (real browser)', function () {
     const roles = { 4: 'code', 5: 'legal' };
     // deployment 1: either stakeholder's approval is enough; deployment 2: both must approve
     first = o.deploy(workload.signDefinition({ ...idle.definition, description: 'an idle service' }, expert), {}, { stakeholders: [4, 5], threshold: 1, roles, timeoutMs: 240_000 });
-    await until(() => stakeholders.consensusOf(client, 1));
+    await waitFor('deployment 1 registered', () => stakeholders.consensusOf(client, 1), 60_000);
     second = o.deploy(workload.signDefinition({ ...idle.definition, version: '2' }, expert), {}, { stakeholders: [4, 5], threshold: 2, roles, timeoutMs: 240_000 }).catch((e) => e);
-    await until(() => stakeholders.consensusOf(client, 2));
+    await waitFor('deployment 2 registered', () => stakeholders.consensusOf(client, 2), 60_000);
     // deployment 3: its document is not in the store
     await client.batch([
       client.api.tx.smartContractModule.createNodeContract(1, `0x${'ab'.repeat(32)}`, '', 0, null),
@@ -82,15 +83,6 @@ describe('web app (real browser)', function () {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function until<T>(f: () => Promise<T | null | undefined | false>, ms = 60_000): Promise<T> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const v = await f();
-      if (v) return v;
-      if (Date.now() > deadline) throw new Error('timed out');
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
   async function openAs(who: string, query = ''): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const errors: string[] = [];

@@ -231,9 +231,7 @@ export class HealingAgent {
    * not yet in the record) is adopted from the approval unit's member list and notarized.
    */
   private async recover(record: DeploymentRecord): Promise<DeploymentRecord> {
-    const q = this.client.api.query.smartContractModule;
-    const listed = (await q.deploymentContracts(record.deploymentId)).map((x) => x.toNumber());
-    if (listed.length === 0) return record; // never moved and never grouped: nothing to recover
+    const listed = await stakeholders.unitContracts(this.client, record.deploymentId);
     const known = new Set(record.contracts.map((c) => c.contractId));
     const fresh = listed.filter((id) => !known.has(id));
     if (fresh.length === 0) return record;

@@ -158,7 +158,7 @@ export class Orchestrator {
       try {
         const r = await this.client.batch(calls, { signer: this.signer });
         // a lone contract without stakeholders has no call that fails on a raced id: check the id it got
-        const got = r.events.filter((e) => this.client.api.events.smartContractModule.ContractCreated.is(e.event)).map((e) => (e.event.data[0] as unknown as { contractId: { toNumber(): number } }).contractId.toNumber());
+        const got = contracts.createdIds(this.client, r);
         if (got.join() !== ids.join()) {
           if (attempt >= 3) throw new TfitError(`contracts got ids ${got.join(', ')}, expected ${ids.join(', ')}`);
           await this.client.batch(got.map((id) => sc.cancelContract(id)), { signer: this.signer });

@@ -34,11 +34,7 @@ export async function candidates(client: TfitClient, capacity: Capacity, placeme
     const power = to.nodePower(await api.query.tfgridModule.nodePower(node.id));
     if (power.state !== 'Up' || power.target !== 'Up') continue;
     if ((await api.query.smartContractModule.activeRentContractForNode(node.id)).isSome) continue;
-    const used = { cru: 0n, mru: 0n, sru: 0n, hru: 0n };
-    for (const id of await contracts.activeContractsOfNode(client, node.id)) {
-      const u = (await api.query.smartContractModule.nodeContractResources(id)).used;
-      used.cru += u.cru.toBigInt(); used.mru += u.mru.toBigInt(); used.sru += u.sru.toBigInt(); used.hru += u.hru.toBigInt();
-    }
+    const { used } = await contracts.usedOnNode(client, node.id);
     const free = { cru: node.resources.cru - used.cru, mru: node.resources.mru - used.mru, sru: node.resources.sru - used.sru, hru: node.resources.hru - used.hru };
     if (free.cru < BigInt(capacity.cru) || free.mru < BigInt(capacity.mru) || free.sru < BigInt(capacity.sru) || free.hru < BigInt(capacity.hru)) continue;
     out.push({ node, freeMru: free.mru });

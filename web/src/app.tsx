@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { connect, grid, stakeholders, type TfitClient } from '@tfit/sdk';
-import { deploymentView, gridView, waitingFor, type DeploymentView, type NodeRow } from './data';
+import { deploymentView, gridView, type DeploymentView, type NodeRow } from './data';
 import { accounts, type Account } from './signers';
 import { DefinitionDetails, FollowDetails } from './deployment';
 import { bytes } from './format';
@@ -109,7 +109,7 @@ function Review({ client, store, account, block }: { client: TfitClient; store: 
   const { value, error } = useLive(account ? async () => {
     const twin = await grid.twinIdOf(client, account.address);
     if (twin === null) return { twin, views: [] as DeploymentView[] };
-    const waiting = await waitingFor(client, twin);
+    const waiting = await stakeholders.awaitingVoteOf(client, twin);
     return { twin, views: await Promise.all(waiting.map((w) => deploymentView(client, store, w.deploymentId))) };
   } : null, [block, account?.address, store]);
   if (!account) return <p>Choose an account to sign with.</p>;

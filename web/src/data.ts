@@ -30,29 +30,11 @@ export interface DeploymentView {
   moves: MoveRecord[];
 }
 
-/** The approval units waiting for `twinId`'s vote: pending, listing it, no vote from it yet. */
-export async function waitingFor(client: TfitClient, twinId: number): Promise<{ deploymentId: number; consensus: Consensus }[]> {
-  const out = [];
-  for (const [key, value] of await client.api.query.smartContractModule.contractConsensus.entries()) {
-    if (value.isNone) continue;
-    const c = await stakeholders.consensusOf(client, key.args[0].toNumber());
-    if (!c || c.status !== 'Pending' || !c.stakeholders.includes(twinId)) continue;
-    if (c.approvals.includes(twinId) || c.rejections.some((r) => r.twinId === twinId)) continue;
-    out.push({ deploymentId: key.args[0].toNumber(), consensus: c });
-  }
-  return out.sort((a, b) => a.deploymentId - b.deploymentId);
-}
-
-/** Every contract id of the approval unit `id`. */
-async function membersOf(client: TfitClient, id: number): Promise<number[]> {
-  const listed = (await client.api.query.smartContractModule.deploymentContracts(id)).map((x) => x.toNumber());
-  return listed.length ? listed : [id];
-}
-
 /** Everything about deployment `id` a stakeholder or consumer looks at. */
 export async function deploymentView(client: TfitClient, storeUrl: string, id: number): Promise<DeploymentView> {
-  const ids = await membersOf(client, id);
-  const first = await contracts.contract(client, ids[0]);
+  const ids = await stakeholders.unitContracts(client, id);
+  const members = await Promise.all(ids.map((cid) => contracts.contract(client, cid)));
+  const first = members[0];
   const consensus = await stakeholders.consensusOf(client, id);
   if (!first && !consensus) throw new Error(`deployment ${id} does not exist on this chain`);
   const ownerTwin = first ? await grid.twin(client, first.twinId) : null;
@@ -63,8 +45,8 @@ export async function deploymentView(client: TfitClient, storeUrl: string, id: n
     deploymentId: id, owner, deploymentHash: hash, deployment: null, expert: null, files: [], contracts: [], cost: null, consensus,
     signoffs: await stakeholders.signoffsOf(client, id, record?.roles), record, moves: record && owner ? await readMoves(client, owner.account, record) : [],
   };
-  for (const cid of ids) {
-    const c = await contracts.contract(client, cid);
+  for (const [i, cid] of ids.entries()) {
+    const c = members[i];
     const nodeId = c && c.kind === 'node' ? c.nodeId : record?.contracts.find((x) => x.contractId === cid)?.nodeId ?? 0;
     const node = nodeId ? await grid.node(client, nodeId) : null;
     const billing = await client.api.query.smartContractModule.contractBillingInformationByID(cid);
@@ -110,12 +92,7 @@ export async function gridView(client: TfitClient): Promise<NodeRow[]> {
   const rows: NodeRow[] = [];
   for (const [, n] of await client.api.query.tfgridModule.nodes.entries()) {
     const node = (await grid.node(client, n.unwrap().id.toNumber()))!;
-    const ids = await contracts.activeContractsOfNode(client, node.id);
-    const used = { cru: 0n, mru: 0n, sru: 0n, hru: 0n };
-    for (const id of ids) {
-      const u = (await client.api.query.smartContractModule.nodeContractResources(id)).used;
-      used.cru += u.cru.toBigInt(); used.mru += u.mru.toBigInt(); used.sru += u.sru.toBigInt(); used.hru += u.hru.toBigInt();
-    }
+    const { contracts: ids, used } = await contracts.usedOnNode(client, node.id);
     rows.push({ node, power: await grid.nodePower(client, node.id), used, contracts: ids });
   }
   return rows.sort((a, b) => a.node.id - b.node.id);

@@ -6,10 +6,16 @@ import * as to from './convert.js';
 import type { Signed } from './grid.js';
 import type { Contract, Resources } from './types.js';
 
+/** The ids of the contracts a submission created, in order (its ContractCreated events). */
+export function createdIds(client: TfitClient, r: Submitted): number[] {
+  return r.events.filter((e) => client.api.events.smartContractModule.ContractCreated.is(e.event))
+    .map((e) => (e.event.data[0] as unknown as { contractId: { toNumber(): number } }).contractId.toNumber());
+}
+
 function createdId(client: TfitClient, r: Submitted): number {
-  const created = r.events.find((e) => client.api.events.smartContractModule.ContractCreated.is(e.event));
-  if (!created) throw new TfitError('no ContractCreated event');
-  return (created.event.data[0] as unknown as { contractId: { toNumber(): number } }).contractId.toNumber();
+  const [id] = createdIds(client, r);
+  if (id === undefined) throw new TfitError('no ContractCreated event');
+  return id;
 }
 
 export interface NodeContractInput { nodeId: number; deploymentHash: string; deploymentData?: string; publicIps?: number; solutionProviderId?: number }
@@ -52,6 +58,17 @@ export async function contract(client: TfitClient, id: number): Promise<Contract
 /** A node's active node contracts. */
 export async function activeContractsOfNode(client: TfitClient, nodeId: number): Promise<number[]> {
   return (await client.api.query.smartContractModule.activeNodeContracts(nodeId)).map((x) => x.toNumber());
+}
+
+/** A node's active contracts and what they use together, as their node reported it. */
+export async function usedOnNode(client: TfitClient, nodeId: number): Promise<{ contracts: number[]; used: Resources }> {
+  const ids = await activeContractsOfNode(client, nodeId);
+  const used = { cru: 0n, mru: 0n, sru: 0n, hru: 0n };
+  for (const id of ids) {
+    const u = (await client.api.query.smartContractModule.nodeContractResources(id)).used;
+    used.cru += u.cru.toBigInt(); used.mru += u.mru.toBigInt(); used.sru += u.sru.toBigInt(); used.hru += u.hru.toBigInt();
+  }
+  return { contracts: ids, used };
 }
 
 /** A node reports what its contracts use (its own contracts only). */

@@ -64,6 +64,25 @@ export async function consensusOf(client: TfitClient, contractId: number): Promi
   return c.isSome ? to.consensus(c.unwrap()) : null;
 }
 
+/** The contracts of the approval unit `lead` (a deployment's, or a lone contract's own id). */
+export async function unitContracts(client: TfitClient, lead: number): Promise<number[]> {
+  const listed = (await client.api.query.smartContractModule.deploymentContracts(lead)).map((x) => x.toNumber());
+  return listed.length ? listed : [lead];
+}
+
+/** The approval units waiting for `twinId`'s vote: pending, listing it, no vote from it yet; by id. */
+export async function awaitingVoteOf(client: TfitClient, twinId: number): Promise<{ deploymentId: number; consensus: Consensus }[]> {
+  const out = [];
+  for (const [key, value] of await client.api.query.smartContractModule.contractConsensus.entries()) {
+    if (value.isNone) continue;
+    const c = to.consensus(value.unwrap());
+    if (c.status !== 'Pending' || !c.stakeholders.includes(twinId)) continue;
+    if (c.approvals.includes(twinId) || c.rejections.some((r) => r.twinId === twinId)) continue;
+    out.push({ deploymentId: key.args[0].toNumber(), consensus: c });
+  }
+  return out.sort((a, b) => a.deploymentId - b.deploymentId);
+}
+
 /** Whether a node may run the contract now: approved, or guarded by no stakeholder. */
 export async function mayDeploy(client: TfitClient, contractId: number): Promise<boolean> {
   const c = await consensusOf(client, contractId);
